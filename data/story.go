@@ -1,0 +1,212 @@
+package data
+
+//go:generate go tool msgp -file story.go -o story_gen.go -io=false
+
+// Every struct travels as a MessagePack array (msgp's tuple form): field
+// names are not repeated for each of the hundreds of records, which is most
+// of what makes the embedded file smaller than its JSON twin.
+//msgp:tuple Story Meta Text Basis Paragraph Source Claim Line Note Actor Relation Market Flow Contrast Logic Figure Quote Scene
+
+// Decoding limits. No list in a real story comes near these; a crafted file
+// that declares a longer one is refused before anything is allocated for it.
+//msgp:limit arrays:1024 maps:64
+
+// Story is the whole dataset: the interview's argument as cited elements and
+// the scenes that show them.
+type Story struct {
+	Version    uint16      `json:"version"`
+	Meta       Meta        `json:"meta"`
+	Paragraphs []Paragraph `json:"paragraphs"` // Paragraphs[i] describes [P i+1]
+	Claims     []Claim     `json:"-" msg:"-"`  // build-time coverage ledger; not shipped
+	Sources    []Source    `json:"sources"`
+	Lines      []Line      `json:"lines"`
+	Actors     []Actor     `json:"actors"`
+	Relations  []Relation  `json:"relations"`
+	Markets    []Market    `json:"markets"`
+	Flows      []Flow      `json:"flows"`
+	Contrasts  []Contrast  `json:"contrasts"`
+	Logic      []Logic     `json:"logic"`
+	Figures    []Figure    `json:"figures"`
+	Quotes     []Quote     `json:"quotes"`
+	Scenes     []Scene     `json:"scenes"`
+}
+
+// Text is one piece of copy in both languages.
+type Text struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+// Basis says where an element comes from: paragraphs of the interview and,
+// for anything the interview does not say, named outside sources.
+type Basis struct {
+	Cite    []Para   `json:"cite" yaml:"cite"`
+	Sources []string `json:"sources,omitempty" yaml:"sources"`
+	// Claims lists the ids of claims.md rows this element carries. It is
+	// checked at build time and not shipped.
+	Claims []string `json:"-" msg:"-" yaml:"claims"`
+}
+
+// Meta describes the interview and the dataset itself.
+type Meta struct {
+	Title       Text   `json:"title"`
+	Outlet      Text   `json:"outlet"`
+	Byline      Text   `json:"byline"`
+	Interviewee Text   `json:"interviewee"`
+	Note        Text   `json:"note"`    // what this dataset is and how it was made
+	Licence     Text   `json:"licence"` // terms for the dataset and the quoted text
+	Basis       Basis  `json:"basis" yaml:",inline"`
+	Credit      string `json:"credit"` // one-line credit for downloads and posters
+}
+
+// Paragraph records who speaks in one numbered paragraph, so that a cited
+// statement can always be shown as the speaker's.
+type Paragraph struct {
+	Speaker Speaker `json:"speaker"`
+	Section uint8   `json:"section"` // 0 before the first heading, then 1–5
+}
+
+// Source is an outside source, for anything the interview does not say.
+type Source struct {
+	ID        string `json:"id"`
+	Publisher string `json:"publisher"`
+	Title     string `json:"title"`
+	Date      string `json:"date"` // YYYY-MM-DD
+	URL       string `json:"url"`
+}
+
+// Claim is one row of the claims index: the claim's id, its paragraphs, and,
+// when no element carries it, why it was left out.
+type Claim struct {
+	ID    string `yaml:"id"`
+	Paras []Para `yaml:"cite"`
+	Omit  string `yaml:"omit"`
+}
+
+// Note is a cited sentence attached to a larger element.
+type Note struct {
+	Text  Text  `json:"text"`
+	Basis Basis `json:"basis" yaml:",inline"`
+}
+
+// Line is one of the two ecosystems and its strategy.
+type Line struct {
+	ID       string   `json:"id"`
+	Side     Side     `json:"side"`
+	Name     Text     `json:"name"`
+	Goal     Note     `json:"goal"`
+	Metaphor Note     `json:"metaphor"`
+	Question Note     `json:"question"`
+	Openness Openness `json:"openness"`
+	OpenNote Note     `json:"openNote" yaml:"openNote"`
+	Mode     Mode     `json:"mode"`
+	ModeNote Note     `json:"modeNote" yaml:"modeNote"`
+	Basis    Basis    `json:"basis" yaml:",inline"`
+}
+
+// Actor is a company, buyer group, institution or person.
+type Actor struct {
+	ID    string    `json:"id"`
+	Kind  ActorKind `json:"kind"`
+	Line  string    `json:"line"` // a Line id, or empty for actors on neither line
+	Name  Text      `json:"name"`
+	Role  Text      `json:"role"`
+	Basis Basis     `json:"basis" yaml:",inline"`
+}
+
+// Relation ties two actors (or an actor and a line).
+type Relation struct {
+	ID    string       `json:"id"`
+	Kind  RelationKind `json:"kind"`
+	From  string       `json:"from"`
+	To    string       `json:"to"`
+	Label Text         `json:"label"`
+	Basis Basis        `json:"basis" yaml:",inline"`
+}
+
+// Market is a third-party market between the two lines.
+type Market struct {
+	ID    string `json:"id"`
+	Name  Text   `json:"name"`
+	Has   Text   `json:"has"`
+	Lacks Text   `json:"lacks"`
+	Basis Basis  `json:"basis" yaml:",inline"`
+}
+
+// Flow is what one line offers the third-party markets.
+type Flow struct {
+	ID    string   `json:"id"`
+	From  string   `json:"from"` // a Line id
+	To    []string `json:"to"`   // Market ids
+	What  Text     `json:"what"`
+	Basis Basis    `json:"basis" yaml:",inline"`
+}
+
+// Contrast sets the two lines side by side on one topic.
+type Contrast struct {
+	ID    string `json:"id"`
+	Topic Text   `json:"topic"`
+	US    Text   `json:"us" yaml:"us"`
+	CN    Text   `json:"cn" yaml:"cn"`
+	Basis Basis  `json:"basis" yaml:",inline"`
+}
+
+// Logic is one step of the investment argument: a judgement, a shift from
+// one criterion to another, or one leg the secondary market walks on.
+type Logic struct {
+	ID     string      `json:"id"`
+	Market CapitalSide `json:"market"`
+	Kind   LogicKind   `json:"kind"`
+	From   Text        `json:"from"` // for shifts: the old criterion
+	To     Text        `json:"to"`   // for shifts: the new one; for legs: the leg
+	Text   Text        `json:"text"`
+	Basis  Basis       `json:"basis" yaml:",inline"`
+}
+
+// Figure is a number or date from the interview, with its unit.
+type Figure struct {
+	ID        string    `json:"id"`
+	Value     float64   `json:"value"`
+	Max       float64   `json:"max,omitempty"` // upper end of a range, else 0
+	Qualifier Qualifier `json:"qualifier"`
+	Unit      Text      `json:"unit"`
+	Label     Text      `json:"label"`
+	Basis     Basis     `json:"basis" yaml:",inline"`
+}
+
+// Quote is a short passage in the speaker's words (Chinese) and in English.
+type Quote struct {
+	ID      string `json:"id"`
+	Speaker string `json:"speaker"` // an Actor id
+	Text    Text   `json:"text"`
+	Basis   Basis  `json:"basis" yaml:",inline"`
+}
+
+// Scene is one step of the story.
+type Scene struct {
+	ID       string   `json:"id"` // used in URLs: #scene=<id>
+	Title    Text     `json:"title"`
+	Caption  Text     `json:"caption"`
+	Notes    Text     `json:"notes"`    // for a presenter
+	Seconds  uint16   `json:"seconds"`  // suggested autoplay duration
+	Shows    []string `json:"shows"`    // element ids on screen
+	Emphasis []string `json:"emphasis"` // the subset that is highlighted
+	Basis    Basis    `json:"basis" yaml:",inline"`
+}
+
+// Para is a paragraph number of the interview, written P1–P75.
+type Para uint8
+
+// The enumerations below travel as small integers and read as words in the
+// source file and in the JSON download (see enums.go).
+type (
+	Speaker      uint8 // who speaks in a paragraph
+	Side         uint8 // which country a line is
+	Openness     uint8 // open or closed source
+	Mode         uint8 // disruptive or incremental
+	ActorKind    uint8
+	RelationKind uint8
+	CapitalSide  uint8 // primary or secondary market
+	LogicKind    uint8
+	Qualifier    uint8 // how exact a figure is
+)
