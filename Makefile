@@ -1,0 +1,70 @@
+# Parallel Lines · 两条平行线
+#
+#   make          build the widget into dist/
+#   make serve    build, then serve dist/ on http://localhost:8080
+#   make test     every check and test, browser tests included
+#   make generate rebuild the committed generated files (codecs, dataset, font)
+#
+# Everything but Go itself is installed by build/deps.sh when a target needs it.
+
+GO        ?= go
+WASMENV   := GOOS=js GOARCH=wasm
+GOFLAGS_R := -trimpath -ldflags='-s -w'
+DIST      := dist
+GOROOT    := $(shell $(GO) env GOROOT)
+FUZZTIME  ?= 15s
+
+# Text whose every character the font subset must cover.
+FONT_TEXT := data/story.yaml wasm/widget/strings.go
+
+.PHONY: all dist serve test unit vet browser fuzz generate data font check-generated deps clean
+
+all: dist
+
+dist: data
+	@mkdir -p $(DIST)
+	$(WASMENV) $(GO) build $(GOFLAGS_R) -o $(DIST)/main.wasm ./wasm
+	cp web/index.html web/widget.js web/widget.css $(DIST)/
+	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/
+	@ls -l $(DIST)/main.wasm | awk '{print "main.wasm: " $$5 " bytes"}'
+
+# The dataset: validated, compiled to the embedded msgpack, and written out
+# as downloads. Fails with file:line:col messages and writes nothing on error.
+data:
+	$(GO) run ./build/datac -in data/story.yaml -out assets/story.msgpack -downloads $(DIST)/data
+
+font:
+	$(GO) run ./build/fontsubset -src assets/fonts/source -o assets/fonts/subset.bin $(FONT_TEXT)
+
+generate:
+	$(GO) generate ./data/... ./wasm/...
+	$(MAKE) data font
+
+# CI: regenerating from a clean checkout must change nothing.
+check-generated: generate
+	@git diff --exit-code --stat -- data wasm assets || { echo "generated files are out of date: run 'make generate' and commit"; exit 1; }
+
+serve: dist
+	$(GO) run ./build/serve -dir $(DIST) -addr localhost:8080
+
+deps:
+	@sh build/deps.sh
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	$(GO) vet ./...
+	$(WASMENV) $(GO) vet ./...
+
+unit:
+	$(GO) test ./...
+
+fuzz:
+	$(GO) test ./data -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./build/internal/source -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/text -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+
+# The browser tests need dist/ and Chromium; unit runs them with the rest.
+test: deps vet dist unit fuzz
+
+clean:
+	rm -rf $(DIST)

@@ -1,0 +1,99 @@
+//go:build js && wasm
+
+// Package page is the widget's only contact with the browser's DOM: it
+// reports the widget's state on the root element, shows errors in the page's
+// status element, and reads and writes the URL and device pixel ratio. Keep
+// it thin: anything that decides behaviour belongs in the core.
+package page
+
+import (
+	"net/url"
+	"strings"
+	"syscall/js"
+)
+
+var (
+	doc  = js.Global().Get("document")
+	root = doc.Get("documentElement")
+)
+
+// State values of the root element's data-widget-state.
+const (
+	Loading = "loading"
+	Ready   = "ready"
+	Error   = "error"
+)
+
+// SetState reports the widget's state for host CSS and tests.
+func SetState(s string) { root.Call("setAttribute", "data-widget-state", s) }
+
+// SetScene reports the current scene and keeps it in the URL, so that a
+// reload (or a lost WebGL context, which reloads the frame) returns to it.
+func SetScene(id string) {
+	root.Call("setAttribute", "data-widget-scene", id)
+	loc := js.Global().Get("location")
+	hash := "#scene=" + url.QueryEscape(id)
+	if loc.Get("hash").String() != hash {
+		js.Global().Get("history").Call("replaceState", js.Null(), "", hash)
+	}
+}
+
+// Fail shows msg in the page's status element and puts the widget in the
+// error state. The loader has made that element visible before the wasm ran,
+// so a failure here is never a blank box.
+func Fail(msg string) {
+	if el := doc.Call("getElementById", "widget-status"); el.Truthy() {
+		el.Set("textContent", msg)
+		el.Get("classList").Call("add", "is-error")
+		el.Set("hidden", false)
+	}
+	js.Global().Get("console").Call("error", "parallel-lines: "+msg)
+	SetState(Error)
+}
+
+// Loaded hides the loading message once the canvas has drawn.
+func Loaded() {
+	if el := doc.Call("getElementById", "widget-status"); el.Truthy() {
+		el.Set("hidden", true)
+	}
+	SetState(Ready)
+}
+
+// Param returns a setting from the URL: the fragment (#scene=…&lang=…) wins
+// over the query (?lang=…), since the fragment is what deep links carry.
+func Param(name string) string {
+	loc := js.Global().Get("location")
+	if v := parse(strings.TrimPrefix(loc.Get("hash").String(), "#")).Get(name); v != "" {
+		return v
+	}
+	return parse(strings.TrimPrefix(loc.Get("search").String(), "?")).Get(name)
+}
+
+func parse(s string) url.Values {
+	v, _ := url.ParseQuery(s)
+	return v
+}
+
+// BrowserLang is the reader's preferred language, e.g. "zh-CN".
+func BrowserLang() string { return js.Global().Get("navigator").Get("language").String() }
+
+// DevicePixelRatio is read afresh each time: it changes with browser zoom
+// and when the window moves to another monitor, and Ebitengine caches its
+// own copy.
+func DevicePixelRatio() float64 {
+	if r := js.Global().Get("devicePixelRatio"); r.Type() == js.TypeNumber && r.Float() > 0 {
+		return r.Float()
+	}
+	return 1
+}
+
+func matches(query string) bool {
+	mm := js.Global().Get("matchMedia")
+	return mm.Truthy() && js.Global().Call("matchMedia", query).Get("matches").Bool()
+}
+
+// PrefersDark reports the reader's colour-scheme preference.
+func PrefersDark() bool { return matches("(prefers-color-scheme: dark)") }
+
+// PrefersReducedMotion reports the reader's motion preference.
+func PrefersReducedMotion() bool { return matches("(prefers-reduced-motion: reduce)") }

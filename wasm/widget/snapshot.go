@@ -1,0 +1,152 @@
+package widget
+
+import (
+	"github.com/parallel-lines/widget/wasm/frame"
+	"github.com/parallel-lines/widget/wasm/layout"
+)
+
+// snapshot is what is on screen at one instant: every item, link and text run
+// with how much of it shows. A transition mixes two snapshots; interrupting
+// one takes a snapshot of the mix and starts again from there.
+type snapshot struct {
+	items []itemState
+	links []linkState
+	runs  []runState
+}
+
+type itemState struct {
+	layout.Item
+	alpha float64
+	drawn float64 // how much of a line has drawn in, 0 to 1
+}
+
+type linkState struct {
+	layout.Link
+	alpha float64
+}
+
+type runState struct {
+	layout.Run
+	alpha float64
+}
+
+func fromLayout(l *layout.Layout) snapshot {
+	var s snapshot
+	for _, it := range l.Items {
+		s.items = append(s.items, itemState{Item: it, alpha: 1, drawn: 1})
+	}
+	for _, k := range l.Links {
+		s.links = append(s.links, linkState{Link: k, alpha: 1})
+	}
+	for _, r := range l.Runs {
+		s.runs = append(s.runs, runState{Run: r, alpha: 1})
+	}
+	return s
+}
+
+func lerp(a, b, t float64) float64 { return a + (b-a)*t }
+
+func lerpPt(a, b frame.Point, t float64) frame.Point {
+	return frame.Point{X: float32(lerp(float64(a.X), float64(b.X), t)), Y: float32(lerp(float64(a.Y), float64(b.Y), t))}
+}
+
+// mix blends a into b at t. Things in both travel (when move is set) and keep
+// their opacity; things only in a fade out where they stand, things only in b
+// fade in where they will stand. Lines that enter draw in from their start.
+func mix(a, b snapshot, t float64, move bool) snapshot {
+	var out snapshot
+	pos := t
+	if !move {
+		pos = 1
+	}
+
+	ai := map[string]int{}
+	for i, it := range a.items {
+		ai[it.ID] = i
+	}
+	inB := map[string]bool{}
+	for _, bt := range b.items {
+		inB[bt.ID] = true
+		at, ok := ai[bt.ID]
+		if !ok {
+			e := bt
+			e.alpha *= t
+			e.drawn *= t
+			if !move {
+				e.drawn = bt.drawn
+			}
+			out.items = append(out.items, e)
+			continue
+		}
+		old := a.items[at]
+		e := bt
+		if move {
+			e.A, e.B = lerpPt(old.A, bt.A, pos), lerpPt(old.B, bt.B, pos)
+			e.drawn = lerp(old.drawn, bt.drawn, t)
+		}
+		e.alpha = lerp(old.alpha, bt.alpha, t)
+		out.items = append(out.items, e)
+	}
+	for _, it := range a.items {
+		if !inB[it.ID] {
+			it.alpha *= 1 - t
+			out.items = append(out.items, it)
+		}
+	}
+
+	type linkKey struct{ id, from, to string }
+	al := map[linkKey]linkState{}
+	for _, k := range a.links {
+		al[linkKey{k.ID, k.From, k.To}] = k
+	}
+	for _, k := range b.links {
+		key := linkKey{k.ID, k.From, k.To}
+		if old, ok := al[key]; ok {
+			k.alpha = lerp(old.alpha, k.alpha, t)
+			delete(al, key)
+		} else {
+			k.alpha *= t
+		}
+		out.links = append(out.links, k)
+	}
+	for _, k := range a.links { // in a's order, for a stable frame
+		if old, ok := al[linkKey{k.ID, k.From, k.To}]; ok {
+			old.alpha *= 1 - t
+			out.links = append(out.links, old)
+		}
+	}
+
+	// A run that says the same thing for the same owner in both travels
+	// with its owner; any other run cross-fades.
+	type runKey struct {
+		owner, text string
+		role        layout.Role
+	}
+	ar := map[runKey][]int{}
+	for i, r := range a.runs {
+		k := runKey{r.Owner, r.Text, r.Role}
+		ar[k] = append(ar[k], i)
+	}
+	used := make([]bool, len(a.runs))
+	for _, r := range b.runs {
+		k := runKey{r.Owner, r.Text, r.Role}
+		if is := ar[k]; len(is) > 0 && move {
+			i := is[0]
+			ar[k] = is[1:]
+			used[i] = true
+			old := a.runs[i]
+			r.At = lerpPt(old.At, r.At, pos)
+			r.alpha = lerp(old.alpha, r.alpha, t)
+		} else {
+			r.alpha *= t
+		}
+		out.runs = append(out.runs, r)
+	}
+	for i, r := range a.runs {
+		if !used[i] {
+			r.alpha *= 1 - t
+			out.runs = append(out.runs, r)
+		}
+	}
+	return out
+}

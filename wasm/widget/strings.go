@@ -1,0 +1,18 @@
+package widget
+
+import "github.com/parallel-lines/widget/data"
+
+// UI is the widget's own copy, apart from the story. The font subset is
+// built from this file as well as from the story, so every character here
+// is sure to have a glyph.
+var UI = struct {
+	Loading, Next, Prev, Scene, Language, Motion, Source data.Text
+}{
+	Loading:  data.Text{Zh: "正在载入…", En: "Loading…"},
+	Next:     data.Text{Zh: "下一幕", En: "Next"},
+	Prev:     data.Text{Zh: "上一幕", En: "Previous"},
+	Scene:    data.Text{Zh: "第 %d 幕，共 %d 幕", En: "Scene %d of %d"},
+	Language: data.Text{Zh: "English", En: "中文"},
+	Motion:   data.Text{Zh: "动画", En: "Motion"},
+	Source:   data.Text{Zh: "来源", En: "Source"},
+}
