@@ -1,0 +1,152 @@
+package widget
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/frame"
+	"github.com/parallel-lines/widget/wasm/layout"
+)
+
+// mono measures a wide character as one em and anything else as half; it
+// never wraps. Enough to test motion, which does not depend on letterforms.
+type mono struct{}
+
+func (mono) Advance(s string, size float64, _ frame.Weight) float64 {
+	return float64(data.Columns(s)) * size / 2
+}
+func (mono) Wrap(s string, _ float64, _ frame.Weight, _ float64) []string { return []string{s} }
+
+var screen = layout.Screen{W: 1280, H: 720, Scale: 1}
+
+func story(t testing.TB) *data.Story {
+	t.Helper()
+	b, err := os.ReadFile("../../assets/story.msgpack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func settle(w *Widget) {
+	for w.Animating() {
+		w.Tick(1)
+	}
+}
+
+func TestOpensByDrawingIn(t *testing.T) {
+	w := New(story(t), mono{}, screen, layout.En, 0)
+	if !w.Animating() {
+		t.Fatal("a new widget should animate its entrance")
+	}
+	first := w.Frame()
+	for _, op := range first.Ops {
+		if op.Color.A != 0 && op.Kind == frame.Text {
+			t.Fatalf("text %q visible at tick 0", op.Text)
+		}
+	}
+	settle(w)
+	last := w.Frame()
+	var strokes, texts int
+	for _, op := range last.Ops {
+		switch op.Kind {
+		case frame.Stroke:
+			strokes++
+		case frame.Text:
+			if op.Color.A == 0 {
+				t.Errorf("text %q still invisible after the entrance", op.Text)
+			}
+			texts++
+		}
+	}
+	if strokes < 2 || texts < 8 {
+		t.Fatalf("settled frame has %d strokes and %d texts; want both lines and the labels", strokes, texts)
+	}
+	if w.Animating() {
+		t.Fatal("still animating after settling")
+	}
+}
+
+func TestSameTicksSameFrames(t *testing.T) {
+	a := New(story(t), mono{}, screen, layout.Zh, 0)
+	b := New(story(t), mono{}, screen, layout.Zh, 0)
+	for range 3 {
+		a.Next()
+		b.Next()
+		for _, n := range []int{1, 7, 13} {
+			a.Tick(n)
+			b.Tick(n)
+			if !reflect.DeepEqual(a.Frame(), b.Frame()) {
+				t.Fatal("two runs with the same ticks drew different frames")
+			}
+		}
+	}
+}
+
+// A second "next" in the middle of a transition lands cleanly on the scene
+// after: exactly the picture of arriving there directly.
+func TestInterruptedTransitionLandsCleanly(t *testing.T) {
+	s := story(t)
+	w := New(s, mono{}, screen, layout.En, 0)
+	settle(w)
+	w.Next()
+	w.Tick(moveTicks / 3)
+	w.Next()
+	if w.Scene() != 2 {
+		t.Fatalf("scene %d after two nexts, want 2", w.Scene())
+	}
+	settle(w)
+	direct := New(s, mono{}, screen, layout.En, 2)
+	settle(direct)
+	if !reflect.DeepEqual(w.Frame(), direct.Frame()) {
+		t.Fatal("the interrupted transition did not land on the picture of scene 2")
+	}
+}
+
+func TestGoClampsAndFindsByID(t *testing.T) {
+	s := story(t)
+	w := New(s, mono{}, screen, layout.En, 99)
+	if w.Scene() != len(s.Scenes)-1 {
+		t.Fatalf("New(…, 99) started at scene %d", w.Scene())
+	}
+	w.Go(-5)
+	if w.Scene() != 0 {
+		t.Fatalf("Go(-5) went to %d", w.Scene())
+	}
+	if !w.GoID("battlefield") || w.SceneID() != "battlefield" {
+		t.Fatal("GoID(battlefield) failed")
+	}
+	if w.GoID("nowhere") || w.SceneID() != "battlefield" {
+		t.Fatal("GoID of an unknown scene moved the widget")
+	}
+}
+
+func TestReducedMotionIsAShortFade(t *testing.T) {
+	w := New(story(t), mono{}, screen, layout.En, 0)
+	settle(w)
+	w.SetReducedMotion(true)
+	w.Next()
+	w.Tick(fadeTicks)
+	if w.Animating() {
+		t.Fatalf("reduced motion still animating after %d ticks", fadeTicks)
+	}
+}
+
+func TestResizeAtRestRedrawsAtOnce(t *testing.T) {
+	w := New(story(t), mono{}, screen, layout.En, 0)
+	settle(w)
+	w.Resize(layout.Screen{W: 600, H: 900, Scale: 1})
+	if w.Animating() {
+		t.Fatal("a resize at rest should not animate")
+	}
+	f := w.Frame()
+	if f.W != 600 || f.H != 900 || !w.Layout().Portrait {
+		t.Fatalf("frame %dx%d portrait=%v after resize", f.W, f.H, w.Layout().Portrait)
+	}
+}
