@@ -15,7 +15,7 @@ GOROOT    := $(shell $(GO) env GOROOT)
 FUZZTIME  ?= 15s
 
 # Text whose every character the font subset must cover.
-FONT_TEXT := data/story.yaml wasm/widget/strings.go
+FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
 .PHONY: all dist serve test unit vet browser fuzz generate data font check-generated deps clean
 

@@ -70,6 +70,8 @@ const (
 	Primary   // an element's name in the current language
 	Secondary // the same name in the other language
 	Heading   // a line's name at its head
+	Note      // one line of the scene's evidence list
+	More      // the line that counts notes that did not fit
 )
 
 // Run is one line of text placed on the screen.
@@ -113,6 +115,9 @@ type Layout struct {
 	Runs     []Run
 	// Links are the relations and flows shown, by id; their ends are items.
 	Links []Link
+	// Folded are the notes that did not fit the list, in order; the list's
+	// last line counts them and its card shows them.
+	Folded []string
 }
 
 // Link is a relation or a flow drawn between two items.

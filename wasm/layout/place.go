@@ -224,9 +224,22 @@ func (p *placer) upright() {
 	mid := p.between()
 	cx := (xs[0] + xs[1]) / 2
 	width := xs[1] - xs[0] - 48*u
-	step := (st.H - head) / float64(max(len(mid), 1))
+	// The notes take the foot of the middle column, the markets the rest.
+	top, room := st.Y+head, st.H-head
+	notes := p.notes()
+	if len(notes) > 0 {
+		share := room
+		if len(mid) > 0 {
+			share = room * 0.45
+		}
+		lead := noteSize * u * noteLead
+		h := math.Min(share, float64(min(len(notes), maxNotes))*lead)
+		p.placeNotes(notes, cx-width/2, st.Y+st.H-h, width, h)
+		room -= h + 12*u
+	}
+	step := room / float64(max(len(mid), 1))
 	for j, b := range mid {
-		y := st.Y + head + (float64(j)+0.5)*step
+		y := top + (float64(j)+0.5)*step
 		h := p.labelHeight(b.name, width)
 		// Marker above, label below, the pair centred on the slot.
 		my := y - (h+14*u)/2 + 6*u
@@ -272,6 +285,16 @@ func (p *placer) across() {
 	}
 	mid := p.between()
 	top, bottom := st.Y+band, st.Y+st.H-band
+	if notes := p.notes(); len(notes) > 0 {
+		share := bottom - top
+		if len(mid) > 0 {
+			share *= 0.5
+		}
+		lead := noteSize * u * noteLead
+		h := math.Min(share, float64(min(len(notes), maxNotes))*lead)
+		p.placeNotes(notes, st.X, bottom-h-6*u, st.W, h)
+		bottom -= h + 12*u
+	}
 	cols := min(len(mid), 2)
 	if cols == 0 {
 		return

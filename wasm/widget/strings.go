@@ -4,7 +4,8 @@ import "github.com/parallel-lines/widget/data"
 
 // UI is the widget's own copy, apart from the story. The font subset is
 // built from this file as well as from the story, so every character here
-// is sure to have a glyph.
+// is sure to have a glyph. The layout composes notes with these characters
+// too: “” → · – … + ：
 var UI = struct {
 	Loading, Next, Prev, Scene, Language, Motion, Source data.Text
 }{

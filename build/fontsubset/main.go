@@ -1,0 +1,75 @@
+// Command fontsubset builds assets/fonts/subset.bin, the compact font the
+// widget draws with (format: package wasm/text), from the Noto Sans SC WOFF
+// slices in assets/fonts/source.
+//
+// It keeps every rune that occurs in the text files given as arguments,
+// plus printable ASCII and common CJK punctuation, in a regular and a bold
+// weight. A rune that no source has is reported as
+//
+//	file:line:col: no glyph for U+XXXX 'x'
+//
+// (columns count characters), once per rune, and nothing is written. The
+// output is byte-identical for identical inputs.
+//
+// Usage:
+//
+//	go run ./build/fontsubset [-o assets/fonts/subset.bin] [-src assets/fonts/source] file...
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() { os.Exit(cli(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// cli runs the command and returns its exit status: 0, 1 on failure, 2 on
+// bad usage.
+func cli(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("fontsubset", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "assets/fonts/subset.bin", "output `file`")
+	src := fs.String("src", "assets/fonts/source", "`folder` with the Noto Sans SC WOFF slices")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: fontsubset [-o file] [-src folder] textfile...\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	summary, err := run(*out, *src, fs.Args())
+	if err != nil {
+		var me *missingError
+		if !errors.As(err, &me) {
+			err = fmt.Errorf("fontsubset: %w", err)
+		}
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintln(stdout, summary)
+	return 0
+}
+
+// run builds the subset and writes it to out; it returns the summary line.
+func run(out, src string, files []string) (string, error) {
+	f, err := subset(src, files)
+	if err != nil {
+		return "", err
+	}
+	b, err := f.Encode()
+	if err != nil {
+		return "", err
+	}
+	if err := writeFile(out, b); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("fontsubset: %d runes, %d regular + %d bold glyphs, %d bytes -> %s",
+		len(f.Regular), len(f.Regular), len(f.Bold), len(b), out), nil
+}

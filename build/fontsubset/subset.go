@@ -1,0 +1,334 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"unicode/utf8"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/parallel-lines/widget/wasm/text"
+)
+
+// The source slices of @fontsource/noto-sans-sc, per weight. The Latin
+// slice and the chinese-simplified slice both cover printable ASCII (with
+// the same outlines) and the curly quotes, … and — (also the same, all one
+// em wide except — at 0.894/0.908 em); only the chinese-simplified slice
+// has ideographs and CJK punctuation, only the Latin slice has a few
+// Latin-1 and symbol characters beyond that.
+// Numbered slice 109 is the last resort: it holds the arrows (→) that the
+// notes of the investment logic use.
+var sourceFiles = [2][3]string{
+	text.Regular: {"noto-sans-sc-latin-400-normal.woff", "noto-sans-sc-chinese-simplified-400-normal.woff", "noto-sans-sc-109-400-normal.woff"},
+	text.Bold:    {"noto-sans-sc-latin-700-normal.woff", "noto-sans-sc-chinese-simplified-700-normal.woff", "noto-sans-sc-109-700-normal.woff"},
+}
+
+const (
+	latin   = 0 // index into sourceFiles[w]
+	cjk     = 1
+	symbols = 2
+)
+
+// cjkPunct is always in the subset, so UI text composed at run time can use
+// it whatever the data files hold.
+const cjkPunct = "，。、：；！？（）「」『』《》“”‘’…—·"
+
+type source struct {
+	name string
+	f    *sfnt.Font
+	buf  sfnt.Buffer
+}
+
+func loadSource(path string) (*source, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	ttf, err := decodeWOFF(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &source{name: filepath.Base(path), f: f}, nil
+}
+
+// has reports whether s maps r to a real glyph (index 0 is .notdef).
+func (s *source) has(r rune) bool {
+	x, err := s.f.GlyphIndex(&s.buf, r)
+	return err == nil && x != 0
+}
+
+// glyph converts the outline and advance of r. With ppem equal to units per
+// em, sfnt's scaling is the identity and every coordinate is a whole font
+// unit (26.6 fixed point with zero fraction); we still round, in case.
+func (s *source) glyph(r rune) (text.Glyph, error) {
+	g := text.Glyph{Rune: r}
+	x, err := s.f.GlyphIndex(&s.buf, r)
+	if err != nil {
+		return g, err
+	}
+	ppem := fixed.I(int(s.f.UnitsPerEm()))
+	adv, err := s.f.GlyphAdvance(&s.buf, x, ppem, font.HintingNone)
+	if err != nil {
+		return g, err
+	}
+	if a := adv.Round(); a < 0 || a > 0xffff {
+		return g, fmt.Errorf("advance %d out of range", a)
+	} else {
+		g.Advance = uint16(a)
+	}
+	segs, err := s.f.LoadGlyph(&s.buf, x, ppem, nil)
+	if err != nil {
+		return g, err
+	}
+	ops := make([]text.Op, 0, len(segs))
+	var xy []int16
+	for _, seg := range segs {
+		n := 1
+		switch seg.Op {
+		case sfnt.SegmentOpMoveTo:
+			ops = append(ops, text.OpMove)
+		case sfnt.SegmentOpLineTo:
+			ops = append(ops, text.OpLine)
+		case sfnt.SegmentOpQuadTo:
+			ops, n = append(ops, text.OpQuad), 2
+		default: // cubic: only CFF fonts have them, the sources are TrueType
+
+			return g, fmt.Errorf("segment op %d: only quadratic (TrueType) outlines are supported", seg.Op)
+		}
+		for _, p := range seg.Args[:n] {
+			px, py := p.X.Round(), p.Y.Round()
+			if px < -32768 || px > 32767 || py < -32768 || py > 32767 {
+				return g, fmt.Errorf("point (%d, %d) outside int16", px, py)
+			}
+			xy = append(xy, int16(px), int16(py))
+		}
+	}
+	return g, g.SetPath(ops, xy)
+}
+
+// use is where a rune first occurs in the input text files.
+type use struct {
+	file      string
+	line, col int // 1-based; col counts characters, not bytes
+}
+
+// collectRunes returns every rune in the files with its first occurrence.
+// Line ends, tabs and a leading byte-order mark are layout, not text, and
+// need no glyph.
+func collectRunes(files []string) (map[rune]use, error) {
+	first := make(map[rune]use)
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		b = bytes.TrimPrefix(b, []byte("\ufeff"))
+		line, col := 1, 0
+		for len(b) > 0 {
+			r, n := utf8.DecodeRune(b)
+			col++
+			if r == utf8.RuneError && n == 1 {
+				return nil, fmt.Errorf("%s:%d:%d: invalid UTF-8", name, line, col)
+			}
+			b = b[n:]
+			switch r {
+			case '\n':
+				line, col = line+1, 0
+				continue
+			case '\r', '\t':
+				continue
+			}
+			if _, ok := first[r]; !ok {
+				first[r] = use{name, line, col}
+			}
+		}
+	}
+	return first, nil
+}
+
+// missingError lists every rune of the input that no source has.
+type missingError struct{ lines []string }
+
+func (e *missingError) Error() string {
+	var b bytes.Buffer
+	for i, l := range e.lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// subset builds the font subset for the runes in files plus printable ASCII
+// and cjkPunct, from the WOFF sources in srcDir. The result depends only on
+// its inputs: runes are sorted and nothing depends on map order.
+func subset(srcDir string, files []string) (*text.Font, error) {
+	var srcs [2][3]*source
+	for w := range sourceFiles {
+		for i, name := range sourceFiles[w] {
+			s, err := loadSource(filepath.Join(srcDir, name))
+			if err != nil {
+				return nil, err
+			}
+			srcs[w][i] = s
+		}
+	}
+
+	uses, err := collectRunes(files)
+	if err != nil {
+		return nil, err
+	}
+	builtin := map[rune]bool{}
+	for r := rune(0x20); r < 0x7f; r++ {
+		builtin[r] = true
+	}
+	for _, r := range cjkPunct {
+		builtin[r] = true
+	}
+	all := make(map[rune]bool, len(uses)+len(builtin))
+	for r := range uses {
+		all[r] = true
+	}
+	for r := range builtin {
+		all[r] = true
+	}
+	runes := make([]rune, 0, len(all))
+	for r := range all {
+		runes = append(runes, r)
+	}
+	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
+
+	// One set of vertical metrics serves both weights and all slices; check
+	// that the sources agree rather than silently pick one.
+	ref := srcs[text.Regular][cjk]
+	upm := ref.f.UnitsPerEm()
+	ppem := fixed.I(int(upm))
+	m, err := ref.f.Metrics(&ref.buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ref.name, err)
+	}
+	for w := range srcs {
+		for _, s := range srcs[w] {
+			sm, err := s.f.Metrics(&s.buf, ppem, font.HintingNone)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", s.name, err)
+			}
+			if s.f.UnitsPerEm() != upm || sm.Ascent != m.Ascent || sm.Descent != m.Descent || sm.Height != m.Height {
+				return nil, fmt.Errorf("%s: units per em or vertical metrics differ from %s", s.name, ref.name)
+			}
+		}
+	}
+	out := &text.Font{
+		Format:     text.FormatVersion,
+		UnitsPerEm: uint16(upm),
+		Ascent:     int16(m.Ascent.Round()),
+		Descent:    int16(m.Descent.Round()),
+		LineGap:    int16((m.Height - m.Ascent - m.Descent).Round()),
+	}
+
+	type miss struct {
+		r rune
+		u use
+		w []string
+	}
+	var missing []miss
+	for _, r := range runes {
+		var lacks []string
+		for w := range srcs {
+			// ASCII from the Latin slice, everything else from the
+			// chinese-simplified one; the other is the fallback.
+			order := [3]int{cjk, latin, symbols}
+			if r < 0x80 {
+				order = [3]int{latin, cjk, symbols}
+			}
+			var src *source
+			for _, i := range order {
+				if srcs[w][i].has(r) {
+					src = srcs[w][i]
+					break
+				}
+			}
+			if src == nil {
+				lacks = append(lacks, text.Weight(w).String())
+				continue
+			}
+			g, err := src.glyph(r)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %U: %w", src.name, r, err)
+			}
+			if w == int(text.Bold) {
+				out.Bold = append(out.Bold, g)
+			} else {
+				out.Regular = append(out.Regular, g)
+			}
+		}
+		if lacks != nil {
+			missing = append(missing, miss{r, uses[r], lacks})
+		}
+	}
+	if missing != nil {
+		// In input order, so the list reads like compiler errors.
+		sort.SliceStable(missing, func(i, j int) bool {
+			a, b := missing[i].u, missing[j].u
+			if a.file != b.file {
+				return fileIndex(files, a.file) < fileIndex(files, b.file)
+			}
+			if a.line != b.line {
+				return a.line < b.line
+			}
+			return a.col < b.col
+		})
+		e := &missingError{}
+		for _, m := range missing {
+			weights := ""
+			if len(m.w) == 1 {
+				weights = " (" + m.w[0] + ")"
+			}
+			where := "built-in rune list"
+			if m.u.file != "" {
+				where = fmt.Sprintf("%s:%d:%d", m.u.file, m.u.line, m.u.col)
+			}
+			e.lines = append(e.lines, fmt.Sprintf("%s: no glyph for %U %q%s", where, m.r, m.r, weights))
+		}
+		return nil, e
+	}
+	return out, nil
+}
+
+func fileIndex(files []string, name string) int {
+	for i, f := range files {
+		if f == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// writeFile writes b to path through a temporary file in the same folder,
+// so a failed run never leaves a partial subset behind.
+func writeFile(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".fontsubset-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(b)
+	err = errors.Join(err, tmp.Chmod(0o644), tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}

@@ -1,0 +1,147 @@
+package text
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Weight selects one of the two glyph sets of a Font.
+type Weight uint8
+
+const (
+	Regular Weight = iota // 400
+	Bold                  // 700
+)
+
+func (w Weight) String() string {
+	switch w {
+	case Regular:
+		return "regular"
+	case Bold:
+		return "bold"
+	}
+	return fmt.Sprintf("Weight(%d)", uint8(w))
+}
+
+// maxCoordEm bounds outline coordinates to a few ems around the origin, so a
+// glyph's bitmap stays a sane size at any allowed pixel size.
+const maxCoordEm = 4
+
+// Load decodes and validates a subset written by build/fontsubset.
+//
+// Glyph outlines are not copied: the returned Font refers into b, which must
+// not be modified afterwards (an embedded file never is). Load never panics
+// on corrupt input; its error says what is wrong.
+func Load(b []byte) (*Font, error) {
+	f := new(Font)
+	rest, err := f.UnmarshalMsg(b)
+	if err != nil {
+		return nil, fmt.Errorf("text: decoding font subset: %w", err)
+	}
+	if len(rest) != 0 {
+		return nil, fmt.Errorf("text: decoding font subset: %d bytes of trailing data", len(rest))
+	}
+	if err := f.Validate(); err != nil {
+		return nil, fmt.Errorf("text: font subset: %w", err)
+	}
+	f.cache = newGlyphCache()
+	return f, nil
+}
+
+// Encode validates f and returns its file form.
+func (f *Font) Encode() ([]byte, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	return f.MarshalMsg(nil)
+}
+
+// Validate checks everything that the measuring and rasterising code relies
+// on, so that they need no error paths: the format version, sane metrics,
+// runes sorted and unique, and every outline well-formed and within a few
+// ems of the origin.
+func (f *Font) Validate() error {
+	if f.Format != FormatVersion {
+		return fmt.Errorf("format version %d, this build reads %d", f.Format, FormatVersion)
+	}
+	if f.UnitsPerEm < 16 || f.UnitsPerEm > 16384 {
+		return fmt.Errorf("units per em %d outside 16..16384", f.UnitsPerEm)
+	}
+	if f.Ascent < 0 || f.Descent < 0 || f.LineGap < 0 {
+		return fmt.Errorf("negative vertical metric (ascent %d, descent %d, line gap %d)", f.Ascent, f.Descent, f.LineGap)
+	}
+	if f.Ascent == 0 && f.Descent == 0 {
+		return errors.New("ascent and descent are both zero")
+	}
+	limit := int32(f.UnitsPerEm) * maxCoordEm
+	for w, gs := range [...][]Glyph{Regular: f.Regular, Bold: f.Bold} {
+		if len(gs) > MaxGlyphs {
+			return fmt.Errorf("%v: %d glyphs, limit %d", Weight(w), len(gs), MaxGlyphs)
+		}
+		for i := range gs {
+			g := &gs[i]
+			if g.Rune < 0 || g.Rune > utf8.MaxRune || (g.Rune >= 0xD800 && g.Rune <= 0xDFFF) {
+				return fmt.Errorf("%v glyph %d: invalid rune %#x", Weight(w), i, g.Rune)
+			}
+			if i > 0 && g.Rune <= gs[i-1].Rune {
+				return fmt.Errorf("%v glyph %d: %U after %U, runes must be sorted and unique", Weight(w), i, g.Rune, gs[i-1].Rune)
+			}
+			if int32(g.Advance) > limit {
+				return fmt.Errorf("%v glyph %U: advance %d beyond %d ems", Weight(w), g.Rune, g.Advance, maxCoordEm)
+			}
+			if len(g.Ops) > MaxPathBytes || len(g.Coords) > MaxPathBytes {
+				return fmt.Errorf("%v glyph %U: path of %d+%d bytes, limit %d", Weight(w), g.Rune, len(g.Ops), len(g.Coords), MaxPathBytes)
+			}
+			var it pathIter
+			it.reset(g.Ops, g.Coords)
+			for {
+				_, pts, ok := it.next()
+				if !ok {
+					break
+				}
+				// Every point, not only the ones in use, is checked: unused
+				// entries are zero.
+				for _, p := range pts {
+					if p.x < -limit || p.x > limit || p.y < -limit || p.y > limit {
+						return fmt.Errorf("%v glyph %U: point (%d, %d) beyond %d ems of the origin", Weight(w), g.Rune, p.x, p.y, maxCoordEm)
+					}
+				}
+			}
+			if it.err != nil {
+				return fmt.Errorf("%v glyph %U: outline: %w", Weight(w), g.Rune, it.err)
+			}
+		}
+	}
+	return nil
+}
+
+// glyphs returns the glyph set of weight w; an unknown weight falls back to
+// Regular rather than failing, since it can only be a programming slip.
+func (f *Font) glyphs(w Weight) []Glyph {
+	if w == Bold {
+		return f.Bold
+	}
+	return f.Regular
+}
+
+// lookup finds the glyph of r, or nil.
+func (f *Font) lookup(w Weight, r rune) *Glyph {
+	gs := f.glyphs(w)
+	i := sort.Search(len(gs), func(i int) bool { return gs[i].Rune >= r })
+	if i < len(gs) && gs[i].Rune == r {
+		return &gs[i]
+	}
+	return nil
+}
+
+// Runes returns the runes that weight w covers, in order.
+func (f *Font) Runes(w Weight) []rune {
+	gs := f.glyphs(w)
+	rs := make([]rune, len(gs))
+	for i := range gs {
+		rs[i] = gs[i].Rune
+	}
+	return rs
+}

@@ -1,0 +1,187 @@
+package text
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sync"
+	"testing"
+)
+
+// ink is the summed coverage of a mask, in pixels.
+func ink(img *image.Alpha) float64 {
+	s := 0
+	for _, a := range img.Pix {
+		s += int(a)
+	}
+	return float64(s) / 255
+}
+
+func TestGlyph(t *testing.T) {
+	f := loadMini(t)
+	fc := f.Face(Regular)
+	const size = 32
+	zh, zo := fc.Glyph('中', size, 0)
+	a, ao := fc.Glyph('A', size, 0)
+	if zh == nil || a == nil {
+		t.Fatalf("中 %v, A %v", zh, a)
+	}
+	if ink(zh) < 20 || ink(a) < 20 {
+		t.Errorf("ink: 中 %.1f px, A %.1f px", ink(zh), ink(a))
+	}
+	if zh.Rect.Size() == a.Rect.Size() && bytes.Equal(zh.Pix, a.Pix) {
+		t.Errorf("中 and A have the same mask")
+	}
+	// 中 spans most of the em; A sits on the baseline at cap height
+	// (0.733 em) and is about 0.6 em wide.
+	if w, h := zh.Rect.Dx(), zh.Rect.Dy(); w < size*7/10 || w > size || h < size*8/10 || h > size*11/10 {
+		t.Errorf("中 is %dx%d at %d px", w, h, size)
+	}
+	if bottom := ao.Y + a.Rect.Dy(); bottom < 0 || bottom > 1 {
+		t.Errorf("A's bottom is %d px from the baseline", bottom)
+	}
+	if top := -ao.Y; math.Abs(float64(top)-0.733*size) > 1.5 {
+		t.Errorf("A's top is %d px above the baseline, want about %.1f", top, 0.733*size)
+	}
+	if zo.Y >= 0 || zo.Y+zh.Rect.Dy() <= 0 {
+		t.Errorf("中's mask %v at %v does not straddle the baseline", zh.Rect, zo)
+	}
+
+	// Bold is heavier.
+	zb, _ := f.Face(Bold).Glyph('中', size, 0)
+	if ink(zb) <= ink(zh)*1.1 {
+		t.Errorf("bold 中 ink %.1f, regular %.1f", ink(zb), ink(zh))
+	}
+
+	// Cached: the same key gives the same mask.
+	if again, _ := fc.Glyph('中', size, 0); again != zh {
+		t.Errorf("second call rasterised again")
+	}
+	// Sizes within a quarter pixel share it; subpixel positions do not.
+	if near, _ := fc.Glyph('中', size+0.1, 0); near != zh {
+		t.Errorf("size %v did not reuse the mask", size+0.1)
+	}
+	if half, _ := fc.Glyph('A', size, 0.5); half == a || half == nil {
+		t.Errorf("subX 0.5 reused the subX 0 mask")
+	}
+	// subX that rounds to a whole pixel moves the origin instead.
+	if one, o := fc.Glyph('A', size, 0.9); one != a || o.X != ao.X+1 {
+		t.Errorf("subX 0.9: mask %p origin %v, want %p %v", one, o, a, ao.Add(image.Pt(1, 0)))
+	}
+}
+
+func TestGlyphNothingToDraw(t *testing.T) {
+	fc := loadMini(t).Face(Regular)
+	for _, c := range []struct {
+		r    rune
+		size float64
+	}{
+		{' ', 20}, {'\n', 20}, {'\u200b', 20},
+		{'A', 0}, {'A', -3}, {'A', math.NaN()}, {'A', math.Inf(1)}, {'A', MaxGlyphSize + 1}, {'A', 0.1},
+	} {
+		if img, o := fc.Glyph(c.r, c.size, 0); img != nil || o != (image.Point{}) {
+			t.Errorf("Glyph(%q, %v) = %v, %v; want nothing", c.r, c.size, img.Rect, o)
+		}
+	}
+	var zero Face
+	if img, _ := zero.Glyph('A', 20, 0); img != nil {
+		t.Errorf("zero Face drew something")
+	}
+}
+
+func TestGlyphMissing(t *testing.T) {
+	fc := loadMini(t).Face(Regular)
+	if fc.Has('Ж') {
+		t.Fatal("mini has Ж")
+	}
+	box, o := fc.Glyph('Ж', 40, 0)
+	if box == nil || ink(box) < 10 {
+		t.Fatalf("missing rune drew no box")
+	}
+	// Hollow: the centre is empty.
+	if c := box.AlphaAt(box.Rect.Dx()/2, box.Rect.Dy()/2).A; c != 0 {
+		t.Errorf("box centre coverage %d", c)
+	}
+	if o.X < 0 || float64(o.X+box.Rect.Dx()) > fc.Advance('Ж', 40) {
+		t.Errorf("box %v at %v overflows its advance %v", box.Rect, o, fc.Advance('Ж', 40))
+	}
+}
+
+func TestGlyphConcurrent(t *testing.T) {
+	f := loadMini(t)
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			fc := f.Face(Weight(i % 2))
+			for j := range 300 {
+				fc.Glyph([]rune("中文测试A。")[j%6], float64(10+j%7), float64(i)/8)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestGlyphCacheBound fills more than two generations and checks that the
+// cache stays bounded.
+func TestGlyphCacheBound(t *testing.T) {
+	f := loadMini(t)
+	fc := f.Face(Regular)
+	for i := range 3 * glyphCacheSize {
+		fc.Glyph('中', 8+float64(i)/sizeSteps, 0)
+	}
+	if n := len(f.cache.cur) + len(f.cache.old); n > 2*glyphCacheSize {
+		t.Errorf("%d cached masks", n)
+	}
+}
+
+func TestDrawString(t *testing.T) {
+	fc := loadMini(t).Face(Bold)
+	dst := image.NewRGBA(image.Rect(0, 0, 200, 40))
+	end := fc.DrawString(dst, 5.5, 30, "中文 OpenAI", 20, image.NewUniform(color.Black))
+	if want := 5.5 + fc.Measure("中文 OpenAI", 20); end != want {
+		t.Errorf("pen ends at %v, want %v", end, want)
+	}
+	// Ink lies between the start and the end of the pen, above the
+	// baseline plus descent.
+	inked := image.Rectangle{}
+	for y := range 40 {
+		for x := range 200 {
+			if dst.RGBAAt(x, y).A != 0 {
+				inked = inked.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	if inked.Empty() || inked.Min.X < 5 || float64(inked.Max.X) > end+1 || inked.Max.Y > 30+6 {
+		t.Errorf("ink in %v, pen from 5.5 to %v", inked, end)
+	}
+	// Drawing onto a smaller image clips, it does not panic.
+	fc.DrawString(image.NewGray(image.Rect(0, 0, 3, 3)), -10, 2, "中文", 30, image.Black)
+	var _ draw.Image = dst
+}
+
+// BenchmarkRasterize measures one uncached glyph: a CJK character at
+// 16 px, the widget's body size.
+func BenchmarkRasterize(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		r    rune
+		size float64
+	}{{"中16", '中', 16}, {"A16", 'A', 16}, {"测32", '测', 32}} {
+		b.Run(c.name, func(b *testing.B) {
+			f := loadMini(b)
+			k := glyphKey{r: c.r, w: Regular, size: uint16(c.size * sizeSteps)}
+			for b.Loop() {
+				f.cache.rasterize(f, k)
+			}
+		})
+	}
+}
+
+func BenchmarkGlyphCached(b *testing.B) {
+	fc := loadMini(b).Face(Regular)
+	for b.Loop() {
+		fc.Glyph('中', 16, 0)
+	}
+}
