@@ -118,6 +118,8 @@ type Layout struct {
 	// Folded are the notes that did not fit the list, in order; the list's
 	// last line counts them and its card shows them.
 	Folded []string
+	// Controls are the on-canvas buttons under the stage.
+	Controls []Control
 }
 
 // Link is a relation or a flow drawn between two items.

@@ -1,67 +1,13 @@
-package layout
+package layout_test
 
 import (
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/parallel-lines/widget/data"
-	"github.com/parallel-lines/widget/wasm/frame"
+	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
-
-// fixed measures like a monospaced CJK font: a wide character is one em,
-// anything else half an em. It wraps at spaces and between wide characters.
-type fixed struct{}
-
-func (fixed) Advance(s string, size float64, _ frame.Weight) float64 {
-	w := 0.0
-	for _, r := range s {
-		if data.Wide(r) {
-			w += size
-		} else {
-			w += size / 2
-		}
-	}
-	return w
-}
-
-func (f fixed) Wrap(s string, size float64, w frame.Weight, max float64) []string {
-	var lines []string
-	line := ""
-	for _, word := range tokens(s) {
-		if line != "" && f.Advance(strings.TrimRight(line+word, " "), size, w) > max {
-			lines = append(lines, strings.TrimRight(line, " "))
-			line = strings.TrimLeft(word, " ")
-			continue
-		}
-		line += word
-	}
-	return append(lines, strings.TrimRight(line, " "))
-}
-
-// tokens splits s into words (with their trailing space) and single wide
-// characters.
-func tokens(s string) []string {
-	var out []string
-	cur := ""
-	for _, r := range s {
-		switch {
-		case data.Wide(r):
-			if cur != "" {
-				out = append(out, cur)
-			}
-			out, cur = append(out, string(r)), ""
-		case r == ' ':
-			out, cur = append(out, cur+" "), ""
-		default:
-			cur += string(r)
-		}
-	}
-	if cur != "" {
-		out = append(out, cur)
-	}
-	return out
-}
 
 func loadStory(t testing.TB) *data.Story {
 	t.Helper()
@@ -79,7 +25,7 @@ func loadStory(t testing.TB) *data.Story {
 func TestWideScreenStandsLinesSideBySide(t *testing.T) {
 	s := loadStory(t)
 	scene := s.SceneIndex("battlefield")
-	l := Place(s, scene, Screen{W: 1280, H: 720, Scale: 1}, En, fixed{})
+	l := layout.Place(s, scene, layout.Screen{W: 1280, H: 720, Scale: 1}, layout.En, layouttest.Fixed{})
 	if l.Portrait {
 		t.Fatal("1280×720 laid out as portrait")
 	}
@@ -104,7 +50,7 @@ func TestWideScreenStandsLinesSideBySide(t *testing.T) {
 
 func TestTallScreenLaysLinesAcross(t *testing.T) {
 	s := loadStory(t)
-	l := Place(s, s.SceneIndex("battlefield"), Screen{W: 1170, H: 2532, Scale: 3}, Zh, fixed{})
+	l := layout.Place(s, s.SceneIndex("battlefield"), layout.Screen{W: 1170, H: 2532, Scale: 3}, layout.Zh, layouttest.Fixed{})
 	if !l.Portrait {
 		t.Fatal("390×844 laid out as landscape")
 	}
@@ -126,12 +72,12 @@ func TestTallScreenLaysLinesAcross(t *testing.T) {
 func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 	s := loadStory(t)
 	// Device pixels: CSS size × device scale factor.
-	screens := []Screen{{1280, 720, 1}, {3840, 2160, 2}, {1170, 2532, 3}, {1536, 2048, 2}, {1024, 600, 1}}
+	screens := []layout.Screen{{1280, 720, 1}, {3840, 2160, 2}, {1170, 2532, 3}, {1536, 2048, 2}, {1024, 600, 1}}
 	for _, scr := range screens {
 		for scene := range s.Scenes {
-			for _, lang := range []Lang{Zh, En} {
-				l := Place(s, scene, scr, lang, fixed{})
-				canvas := Rect{0, 0, float64(scr.W), float64(scr.H)}
+			for _, lang := range []layout.Lang{layout.Zh, layout.En} {
+				l := layout.Place(s, scene, scr, lang, layouttest.Fixed{})
+				canvas := layout.Rect{0, 0, float64(scr.W), float64(scr.H)}
 				for i, a := range l.Runs {
 					if !a.Box.Inside(canvas) {
 						t.Errorf("%v scene %s lang %d: %q at %+v leaves the canvas", scr, s.Scenes[scene].ID, lang, a.Text, a.Box)
@@ -150,7 +96,7 @@ func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 func TestEveryShownElementIsPlaced(t *testing.T) {
 	s := loadStory(t)
 	for i, sc := range s.Scenes {
-		l := Place(s, i, Screen{1280, 720, 1}, Zh, fixed{})
+		l := layout.Place(s, i, layout.Screen{1280, 720, 1}, layout.Zh, layouttest.Fixed{})
 		placed := map[string]bool{}
 		for _, it := range l.Items {
 			placed[it.ID] = true
@@ -171,4 +117,3 @@ func TestEveryShownElementIsPlaced(t *testing.T) {
 		}
 	}
 }
-

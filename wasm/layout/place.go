@@ -39,7 +39,7 @@ func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
 // Place lays out scene (an index into s.Scenes) for one screen and language.
 func Place(s *data.Story, scene int, scr Screen, lang Lang, m Measurer) Layout {
-	p := placer{s: s, sc: &s.Scenes[scene], scr: scr, lang: lang, m: m, u: unit(scr)}
+	p := placer{s: s, scene: scene, sc: &s.Scenes[scene], scr: scr, lang: lang, m: m, u: unit(scr)}
 	p.out.Screen = scr
 	p.out.Portrait = scr.H > scr.W
 	p.shown = map[string]bool{}
@@ -57,11 +57,13 @@ func Place(s *data.Story, scene int, scr Screen, lang Lang, m Measurer) Layout {
 		p.upright()
 	}
 	p.links()
+	p.controls()
 	return p.out
 }
 
 type placer struct {
 	s     *data.Story
+	scene int
 	sc    *data.Scene
 	scr   Screen
 	lang  Lang

@@ -38,8 +38,6 @@ func (w *Widget) paint(s snapshot) frame.List {
 		at[it.ID] = it
 	}
 
-	st := w.target.Stage
-	mid := frame.Point{X: float32(st.X + st.W/2), Y: float32(st.Y + st.H/2)}
 	for _, k := range s.links {
 		a, okA := at[k.From]
 		b, okB := at[k.To]
@@ -55,7 +53,7 @@ func (w *Widget) paint(s snapshot) frame.List {
 		if k.Emphasis {
 			width = 2.5 * u
 		}
-		l.Stroke(arc(anchor(a, b), anchor(b, a), k.Flow, mid), width, fade(c, k.alpha))
+		l.Stroke(w.linkPath(k.Link, a.Item, b.Item), width, fade(c, k.alpha))
 	}
 
 	for _, it := range s.items {
@@ -126,30 +124,10 @@ func (w *Widget) paint(s snapshot) frame.List {
 		l.Text(r.Text, r.At, float32(r.Size), r.Weight, fade(c, r.alpha))
 	}
 
-	w.progressDots(&l)
+	w.paintControls(&l)
+	w.paintFocus(&l)
+	w.paintCard(&l)
 	return l
-}
-
-// progressDots marks the scenes along the bottom edge, the current one solid.
-func (w *Widget) progressDots(l *frame.List) {
-	u := float32(w.scr.Scale)
-	if u <= 0 {
-		u = 1
-	}
-	n := len(w.story.Scenes)
-	gap := 14 * u
-	x0 := float32(w.scr.W)/2 - gap*float32(n-1)/2
-	y := float32(w.scr.H) - 18*u
-	for i := range n {
-		var p frame.Path
-		if i == w.scene {
-			p.Circle(x0+gap*float32(i), y, 4*u)
-			l.Fill(p, w.theme.Ink)
-		} else {
-			p.Circle(x0+gap*float32(i), y, 3*u)
-			l.Stroke(p, 1.2*u, w.theme.Muted)
-		}
-	}
 }
 
 func (w *Widget) lineOf(actorID string) string {
@@ -161,9 +139,16 @@ func (w *Widget) lineOf(actorID string) string {
 	return "?" // not an actor
 }
 
+// linkPath is the curve of link k between items a and b.
+func (w *Widget) linkPath(k layout.Link, a, b layout.Item) frame.Path {
+	st := w.target.Stage
+	mid := frame.Point{X: float32(st.X + st.W/2), Y: float32(st.Y + st.H/2)}
+	return arc(anchor(a, b), anchor(b, a), k.Flow, mid)
+}
+
 // anchor is where a link leaves item a on its way to b: for a line, the
 // point on it nearest b; for anything else, its marker.
-func anchor(a, b itemState) frame.Point {
+func anchor(a, b layout.Item) frame.Point {
 	if a.Kind != layout.LineItem {
 		return a.A
 	}

@@ -14,6 +14,8 @@ type Theme struct {
 	Rule       color.NRGBA // quiet strokes: links at rest
 	US, CN     color.NRGBA // the two lines
 	Market     color.NRGBA // the third-party markets
+	Card       color.NRGBA // the panel of an open card
+	Focus      color.NRGBA // the keyboard focus ring
 }
 
 func rgb(v uint32) color.NRGBA {
@@ -31,6 +33,8 @@ var (
 		US:         rgb(0x1d5fa8),
 		CN:         rgb(0xb5321c),
 		Market:     rgb(0x6e5600),
+		Card:       rgb(0xffffff),
+		Focus:      rgb(0x0b57d0),
 	}
 	Dark = Theme{
 		Name:       "dark",
@@ -41,5 +45,7 @@ var (
 		US:         rgb(0x7db3f2),
 		CN:         rgb(0xf2896b),
 		Market:     rgb(0xe2bb4d),
+		Card:       rgb(0x1d2027),
+		Focus:      rgb(0x8ab4f8),
 	}
 )

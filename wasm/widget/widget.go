@@ -37,6 +37,11 @@ type Widget struct {
 	from, to snapshot
 	tick     int // ticks since the transition began
 	dur      int
+
+	hover  string // target under the pointer
+	focus  string // target with the keyboard focus
+	card   string // element whose card is open
+	pinned bool   // the card was opened by a click or Enter, not a hover
 }
 
 // New starts a widget on scene (clamped to the story), drawing itself in.
@@ -75,6 +80,8 @@ func (w *Widget) Go(i int) {
 	}
 	w.from = w.current()
 	w.scene = i
+	w.closeCard()
+	w.hover = ""
 	w.relayout()
 	w.begin()
 }
@@ -108,7 +115,17 @@ func (w *Widget) SetLang(l layout.Lang) {
 func (w *Widget) SetTheme(t Theme) { w.theme = t }
 
 // SetReducedMotion turns travelling motion into short cross-fades.
-func (w *Widget) SetReducedMotion(on bool) { w.reduce = on }
+func (w *Widget) SetReducedMotion(on bool) {
+	w.reduce = on
+	w.relayout() // the motion control shows the state
+	w.to = fromLayout(&w.target)
+	if !w.Animating() {
+		w.from = w.to
+	}
+}
+
+// ReducedMotion reports whether motion is reduced.
+func (w *Widget) ReducedMotion() bool { return w.reduce }
 
 // Resize lays the current scene out for a new screen. At rest the picture
 // jumps to the new layout, since it should never lag behind the window; a

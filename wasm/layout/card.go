@@ -1,0 +1,312 @@
+package layout
+
+import (
+	"strings"
+
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/frame"
+)
+
+// A card tells one element whole: what kind of thing it is, its name in both
+// languages, what the interview says of it, and where: the speaker, the
+// paragraphs and the outlet. It opens on hover, tap or Enter.
+
+// Words for the cards' first line.
+var (
+	kindWords = map[string]data.Text{
+		"line":     {Zh: "生态", En: "Ecosystem"},
+		"market":   {Zh: "第三方市场", En: "Third-party market"},
+		"relation": {Zh: "关系", En: "Relation"},
+		"flow":     {Zh: "输出", En: "What it offers"},
+		"quote":    {Zh: "引语", En: "Quote"},
+		"figure":   {Zh: "数字", En: "Figure"},
+		"contrast": {Zh: "对比", En: "Contrast"},
+		"logic":    {Zh: "投资逻辑", En: "Investment logic"},
+		"more":     {Zh: "本幕其余内容", En: "More in this scene"},
+	}
+	actorWords = []data.Text{
+		data.Company:     {Zh: "公司", En: "Company"},
+		data.Buyers:      {Zh: "买方", En: "Buyers"},
+		data.Institution: {Zh: "机构", En: "Institution"},
+		data.Person:      {Zh: "人物", En: "Person"},
+		data.Investor:    {Zh: "投资方", En: "Investor"},
+		data.Group:       {Zh: "群体", En: "Group"},
+	}
+	relationWords = []data.Text{
+		data.Alliance:    {Zh: "联盟", En: "Alliance"},
+		data.Investment:  {Zh: "投资", En: "Investment"},
+		data.Purchase:    {Zh: "采购", En: "Purchase"},
+		data.Supply:      {Zh: "供应", En: "Supply"},
+		data.Competition: {Zh: "竞争", En: "Competition"},
+		data.Mapping:     {Zh: "映射", En: "Mapping"},
+	}
+	speakerWords = []data.Text{
+		data.Narration:   {Zh: "作者导语", En: "the author's introduction"},
+		data.Summary:     {Zh: "作者对王智观点的归纳", En: "the author's summary of Wang Zhi"},
+		data.Heading:     {Zh: "小标题", En: "a section heading"},
+		data.Interviewer: {Zh: "《潜望》提问", En: "the interviewer's question"},
+		data.WangZhi:     {Zh: "王智", En: "Wang Zhi"},
+	}
+	hasWord   = data.Text{Zh: "所长：", En: "Has: "}
+	lacksWord = data.Text{Zh: "所短：", En: "Lacks: "}
+	inWord    = data.Text{Zh: "，", En: ", "}
+)
+
+func pickAt(l Lang, ts []data.Text, i uint8) string {
+	if int(i) < len(ts) {
+		return l.Pick(ts[i])
+	}
+	return ""
+}
+
+// Content is what a card says, before it is laid out.
+type Content struct {
+	Kicker  string // kind and side
+	Title   string
+	Other   string // the title in the other language, if different
+	Body    []string
+	Quote   string
+	Source  string
+	Element string
+}
+
+// Describe composes the card of element id; ok is false if there is none.
+func Describe(s *data.Story, id string, l Lang) (Content, bool) {
+	c := Content{Element: id}
+	var basis data.Basis
+	name := func(t data.Text) {
+		c.Title = l.Pick(t)
+		if o := l.Other().Pick(t); o != c.Title {
+			c.Other = o
+		}
+	}
+	lineName := func(lineID string) string {
+		for _, ln := range s.Lines {
+			if ln.ID == lineID {
+				return l.Pick(ln.Name)
+			}
+		}
+		return ""
+	}
+	found := false
+	for _, ln := range s.Lines {
+		if ln.ID == id {
+			found, basis = true, ln.Basis
+			c.Kicker = l.Pick(kindWords["line"])
+			name(ln.Name)
+			c.Body = []string{l.Pick(ln.Goal.Text), l.Pick(ln.Metaphor.Text), l.Pick(ln.Question.Text)}
+		}
+	}
+	for _, a := range s.Actors {
+		if a.ID == id {
+			found, basis = true, a.Basis
+			c.Kicker = pickAt(l, actorWords, uint8(a.Kind))
+			if n := lineName(a.Line); n != "" {
+				c.Kicker = n + " · " + c.Kicker
+			}
+			name(a.Name)
+			c.Body = []string{l.Pick(a.Role)}
+		}
+	}
+	for _, r := range s.Relations {
+		if r.ID == id {
+			found, basis = true, r.Basis
+			c.Kicker = l.Pick(kindWords["relation"]) + " · " + pickAt(l, relationWords, uint8(r.Kind))
+			c.Title = nameOf(s, r.From, l) + " — " + nameOf(s, r.To, l)
+			c.Body = []string{l.Pick(r.Label)}
+		}
+	}
+	for _, m := range s.Markets {
+		if m.ID == id {
+			found, basis = true, m.Basis
+			c.Kicker = l.Pick(kindWords["market"])
+			name(m.Name)
+			c.Body = []string{l.Pick(hasWord) + l.Pick(m.Has), l.Pick(lacksWord) + l.Pick(m.Lacks)}
+		}
+	}
+	for _, f := range s.Flows {
+		if f.ID == id {
+			found, basis = true, f.Basis
+			c.Kicker = l.Pick(kindWords["flow"])
+			c.Title = lineName(f.From)
+			c.Body = []string{l.Pick(f.What)}
+		}
+	}
+	for _, q := range s.Quotes {
+		if q.ID == id {
+			found, basis = true, q.Basis
+			c.Kicker = l.Pick(kindWords["quote"])
+			c.Title = nameOf(s, q.Speaker, l)
+			c.Quote = "“" + l.Pick(q.Text) + "”"
+		}
+	}
+	for _, f := range s.Figures {
+		if f.ID == id {
+			found, basis = true, f.Basis
+			c.Kicker = l.Pick(kindWords["figure"])
+			c.Title = FigureValue(f, l)
+			if c.Title == "" {
+				c.Title = l.Pick(f.Label)
+			} else {
+				c.Body = []string{l.Pick(f.Label)}
+			}
+		}
+	}
+	for _, x := range s.Contrasts {
+		if x.ID == id {
+			found, basis = true, x.Basis
+			c.Kicker = l.Pick(kindWords["contrast"])
+			name(x.Topic)
+			us, cn := "", ""
+			for _, ln := range s.Lines {
+				if ln.Side == data.US {
+					us = l.Pick(ln.Name)
+				} else {
+					cn = l.Pick(ln.Name)
+				}
+			}
+			c.Body = []string{us + l.Pick(inWord) + l.Pick(x.US), cn + l.Pick(inWord) + l.Pick(x.CN)}
+		}
+	}
+	for _, g := range s.Logic {
+		if g.ID == id {
+			found, basis = true, g.Basis
+			c.Kicker = l.Pick(kindWords["logic"])
+			t, _ := NoteText(s, id, l)
+			c.Title = t
+			if g.Kind != data.Judgement {
+				c.Body = []string{l.Pick(g.Text)}
+			}
+		}
+	}
+	if !found {
+		return c, false
+	}
+	c.Source = SourceLine(s, basis, l)
+	return c, true
+}
+
+// DescribeMore is the card of the folded notes: each in one line.
+func DescribeMore(s *data.Story, folded []string, l Lang) (Content, bool) {
+	if len(folded) == 0 {
+		return Content{}, false
+	}
+	c := Content{Element: "more", Kicker: l.Pick(kindWords["more"])}
+	for _, id := range folded {
+		if t, ok := NoteText(s, id, l); ok {
+			c.Body = append(c.Body, t)
+		}
+	}
+	c.Source = l.Pick(s.Meta.Outlet)
+	return c, true
+}
+
+// SourceLine says where a statement comes from: the speaker of its first
+// paragraph, the paragraphs, and the outlet, e.g.
+// "王智 · P69 · 腾讯新闻《潜望》".
+func SourceLine(s *data.Story, b data.Basis, l Lang) string {
+	// Paragraphs grouped by who speaks in them, speakers in order of first
+	// citation: "Wang Zhi P21 P69 · the author's introduction P5".
+	var order []string
+	paras := map[string][]string{}
+	for _, p := range b.Cite {
+		who := ""
+		if i := int(p) - 1; i >= 0 && i < len(s.Paragraphs) {
+			who = pickAt(l, speakerWords, uint8(s.Paragraphs[i].Speaker))
+		}
+		if _, seen := paras[who]; !seen {
+			order = append(order, who)
+		}
+		paras[who] = append(paras[who], p.String())
+	}
+	var parts []string
+	for _, who := range order {
+		parts = append(parts, strings.TrimSpace(who+" "+strings.Join(paras[who], " ")))
+	}
+	parts = append(parts, l.Pick(s.Meta.Outlet))
+	for _, id := range b.Sources {
+		for _, src := range s.Sources {
+			if src.ID == id {
+				parts = append(parts, src.Publisher+", "+src.Title+" ("+src.Date+") "+src.URL)
+			}
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+func nameOf(s *data.Story, id string, l Lang) string {
+	for _, a := range s.Actors {
+		if a.ID == id {
+			return l.Pick(a.Name)
+		}
+	}
+	for _, ln := range s.Lines {
+		if ln.ID == id {
+			return l.Pick(ln.Name)
+		}
+	}
+	return id
+}
+
+// Card is a laid-out card.
+type Card struct {
+	Element string
+	Box     Rect
+	Runs    []Run
+}
+
+const (
+	cardWidth = 340 // CSS pixels, at most
+	cardPad   = 14
+)
+
+// PlaceCard lays c out beside anchor (the element's box), inside the screen.
+func PlaceCard(c Content, anchor Rect, scr Screen, l Lang, m Measurer) Card {
+	u := unit(scr)
+	width := min(cardWidth*u, float64(scr.W)-2*margin*u)
+	inner := width - 2*cardPad*u
+	p := placer{scr: scr, lang: l, m: m, u: u, emph: map[string]bool{}}
+	y := cardPad * u
+	add := func(s string, size float64, w frame.Weight, role Role, gap float64) {
+		if s == "" {
+			return
+		}
+		y += gap + ascent*size
+		y = p.text(s, 0, y, inner, size, w, role, l, c.Element, Left)
+	}
+	add(c.Kicker, 11*u, frame.Regular, Secondary, 0)
+	add(c.Title, 16*u, frame.Bold, Primary, 6*u)
+	add(c.Other, 12*u, frame.Regular, Secondary, 2*u)
+	for _, b := range c.Body {
+		add(b, 13*u, frame.Regular, Caption, 8*u)
+	}
+	add(c.Quote, 13*u, frame.Regular, Primary, 8*u)
+	add(c.Source, 11*u, frame.Regular, Secondary, 10*u)
+	height := y + cardPad*u
+
+	// Beside the anchor where there is room, else below or above it; always
+	// on the screen.
+	x := anchor.X + anchor.W + 12*u
+	if x+width > float64(scr.W)-margin*u {
+		x = anchor.X - width - 12*u
+	}
+	top := anchor.Y + anchor.H/2 - height/2
+	if x < margin*u {
+		x = anchor.X + anchor.W/2 - width/2
+		top = anchor.Y + anchor.H + 10*u
+		if top+height > float64(scr.H)-margin*u {
+			top = anchor.Y - height - 10*u
+		}
+	}
+	x = clamp(x, margin*u, float64(scr.W)-margin*u-width)
+	top = clamp(top, margin*u, max(margin*u, float64(scr.H)-margin*u-height))
+	card := Card{Element: c.Element, Box: Rect{x, top, width, height}}
+	for _, r := range p.out.Runs {
+		r.At.X += float32(x + cardPad*u)
+		r.At.Y += float32(top)
+		r.Box.X += x + cardPad*u
+		r.Box.Y += top
+		card.Runs = append(card.Runs, r)
+	}
+	return card
+}
