@@ -17,7 +17,7 @@ FUZZTIME  ?= 15s
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
-.PHONY: all dist serve test unit vet browser fuzz generate data font check-generated deps clean
+.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots
 
 all: dist
 
@@ -68,3 +68,6 @@ test: deps vet dist unit fuzz
 
 clean:
 	rm -rf $(DIST)
+
+screenshots: dist
+	$(GO) run ./build/screenshots -dist $(DIST) -out $(DIST)/screenshots

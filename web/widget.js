@@ -36,6 +36,30 @@
     return resp.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
   }
 
+  // Ebitengine's own key handler cancels every key, so Tab could never leave
+  // the canvas. The shell takes Tab first (capture phase) and asks the widget
+  // whether its focus moves inside or leaves; only in the first case is the
+  // browser's own move cancelled.
+  window.addEventListener("keydown", function (e) {
+    var api = window.parallelLines, canvas = document.querySelector("canvas");
+    if (e.key !== "Tab" || !api || !canvas || document.activeElement !== canvas) return;
+    e.stopPropagation();
+    if (api.focus(e.shiftKey ? "-1" : "1")) e.preventDefault();
+  }, true);
+
+  // Called by the widget after its first frame: give the canvas its name
+  // and text alternative, and pass on what only the DOM knows.
+  window.parallelLinesReady = function () {
+    var api = window.parallelLines, canvas = document.querySelector("canvas");
+    if (!canvas) return;
+    canvas.setAttribute("role", "application");
+    canvas.setAttribute("aria-roledescription", "interactive graphic");
+    canvas.setAttribute("aria-label", document.title);
+    canvas.setAttribute("aria-describedby", "widget-description");
+    canvas.addEventListener("blur", function () { api && api.blur(); });
+    canvas.addEventListener("mouseleave", function () { api && api.pointerLeave(); });
+  };
+
   fetch("main.wasm")
     .then(instantiate)
     .then(function (r) { return go.run(r.instance); })

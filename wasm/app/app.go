@@ -30,13 +30,48 @@ type Game struct {
 	r      *ebitenr.Renderer
 	last   time.Time
 	drawn  bool
-	scene  string
 	screen layout.Screen
+
+	// What the page was last told, so it is told only of changes.
+	scene  string
+	lang   layout.Lang
+	focus  string
+	moving bool
+
+	cursor [2]int
 }
 
-// New returns a game around w.
+// New returns a game around w and exports the calls the page shell makes.
 func New(w *widget.Widget, f Fonts) *Game {
-	return &Game{w: w, r: ebitenr.New(f)}
+	g := &Game{w: w, r: ebitenr.New(f), lang: 255}
+	// Tab is decided by the shell (Ebitengine would swallow it): it asks
+	// whether the focus moves within the widget or leaves it.
+	page.Export("focus", func(arg string) any {
+		dir := 1
+		if arg == "-1" {
+			dir = -1
+		}
+		moved := g.w.Focus(dir)
+		ebiten.ScheduleFrame()
+		return moved
+	})
+	page.Export("blur", func(string) any {
+		g.w.Blur()
+		ebiten.ScheduleFrame()
+		return nil
+	})
+	page.Export("pointerLeave", func(string) any {
+		if g.w.PointerLeave() {
+			ebiten.ScheduleFrame()
+		}
+		return nil
+	})
+	page.Export("go", func(id string) any {
+		ok := g.w.GoID(id)
+		ebiten.ScheduleFrame()
+		return ok
+	})
+	return g
 }
 
 // Run starts Ebitengine. Frames run only while something moves or the reader
@@ -58,6 +93,23 @@ func (g *Game) Update() error {
 	}
 	g.last = now
 
+	g.keys()
+	g.pointer()
+	g.report()
+	moving := g.w.Animating()
+	if moving {
+		ebiten.ScheduleFrame()
+	} else {
+		g.last = time.Time{} // the clock restarts with the next event
+	}
+	if moving != g.moving || !g.drawn {
+		g.moving = moving
+		page.SetMotion(moving)
+	}
+	return nil
+}
+
+func (g *Game) keys() {
 	switch {
 	case anyJustPressed(ebiten.KeyArrowRight, ebiten.KeySpace, ebiten.KeyPageDown, ebiten.KeyArrowDown):
 		g.w.Next()
@@ -67,17 +119,51 @@ func (g *Game) Update() error {
 		g.w.Go(0)
 	case inpututil.IsKeyJustPressed(ebiten.KeyEnd):
 		g.w.Go(g.w.Scenes() - 1)
+	case anyJustPressed(ebiten.KeyEnter, ebiten.KeyNumpadEnter):
+		g.w.Activate()
+	case inpututil.IsKeyJustPressed(ebiten.KeyEscape):
+		g.w.Escape()
 	}
-	if id := g.w.SceneID(); id != g.scene {
+}
+
+// pointer feeds the mouse and touches to the widget. A tap is a touch that
+// ends; Ebitengine keeps touches from turning into mouse events.
+func (g *Game) pointer() {
+	x, y := ebiten.CursorPosition()
+	if [2]int{x, y} != g.cursor {
+		g.cursor = [2]int{x, y}
+		g.w.PointerMove(float64(x), float64(y))
+	}
+	if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
+		g.w.Click(float64(x), float64(y))
+	}
+	for _, id := range inpututil.AppendJustReleasedTouchIDs(nil) {
+		tx, ty := inpututil.TouchPositionInPreviousTick(id)
+		g.w.Click(float64(tx), float64(ty))
+	}
+}
+
+// report tells the page (and through it screen readers) what changed.
+func (g *Game) report() {
+	if id := g.w.SceneID(); id != g.scene || g.w.Lang() != g.lang {
 		g.scene = id
 		page.SetScene(id)
+		page.Describe(g.w.Description())
+		if g.drawn {
+			page.Announce(g.w.Description())
+		}
 	}
-	if g.w.Animating() {
-		ebiten.ScheduleFrame()
-	} else {
-		g.last = time.Time{} // the clock restarts with the next event
+	if l := g.w.Lang(); l != g.lang {
+		g.lang = l
+		page.SetLang(map[layout.Lang]string{layout.Zh: "zh-Hans", layout.En: "en"}[l])
 	}
-	return nil
+	t, ok := g.w.Focused()
+	if id := t.ID; id != g.focus {
+		g.focus = id
+		if ok {
+			page.Announce(g.w.Label(t))
+		}
+	}
 }
 
 func anyJustPressed(keys ...ebiten.Key) bool {
@@ -93,6 +179,7 @@ func anyJustPressed(keys ...ebiten.Key) bool {
 func (g *Game) Draw(screen *ebiten.Image) {
 	f := g.w.Frame()
 	g.r.Draw(screen, &f)
+	page.CountFrame()
 	if !g.drawn {
 		g.drawn = true
 		page.Loaded()

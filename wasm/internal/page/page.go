@@ -51,12 +51,16 @@ func Fail(msg string) {
 	SetState(Error)
 }
 
-// Loaded hides the loading message once the canvas has drawn.
+// Loaded hides the loading message once the canvas has drawn, and tells the
+// page shell the widget is listening.
 func Loaded() {
 	if el := doc.Call("getElementById", "widget-status"); el.Truthy() {
 		el.Set("hidden", true)
 	}
 	SetState(Ready)
+	if f := js.Global().Get("parallelLinesReady"); f.Type() == js.TypeFunction {
+		f.Invoke()
+	}
 }
 
 // Param returns a setting from the URL: the fragment (#scene=…&lang=…) wins
@@ -97,3 +101,57 @@ func PrefersDark() bool { return matches("(prefers-color-scheme: dark)") }
 
 // PrefersReducedMotion reports the reader's motion preference.
 func PrefersReducedMotion() bool { return matches("(prefers-reduced-motion: reduce)") }
+
+// SetMotion reports whether the picture is moving ("moving") or at rest
+// ("still"), so that screenshots and tests can wait for a settled frame.
+func SetMotion(moving bool) {
+	v := "still"
+	if moving {
+		v = "moving"
+	}
+	root.Call("setAttribute", "data-widget-motion", v)
+}
+
+// frames counts frames drawn, for the test that an idle widget draws none.
+var frames int
+
+// CountFrame records one drawn frame in window.__parallelLinesFrames.
+func CountFrame() {
+	frames++
+	js.Global().Set("__parallelLinesFrames", frames)
+}
+
+// Export makes fn callable from the page shell as
+// window.parallelLines[name](arg), arg read as a string ("" if absent). The
+// browser runs such calls between frames, never during one, so fn may touch
+// the widget's state directly. fn returns a bool, a string or nil.
+func Export(name string, fn func(arg string) any) {
+	ns := js.Global().Get("parallelLines")
+	if !ns.Truthy() {
+		ns = js.Global().Get("Object").New()
+		js.Global().Set("parallelLines", ns)
+	}
+	ns.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) any {
+		arg := ""
+		if len(args) > 0 && args[0].Truthy() {
+			arg = args[0].String()
+		}
+		return fn(arg)
+	}))
+}
+
+// Announce tells screen readers what just changed (a polite live region).
+func Announce(text string) { setText("widget-live", text) }
+
+// Describe replaces the text alternative of the whole picture.
+func Describe(text string) { setText("widget-description", text) }
+
+func setText(id, text string) {
+	if el := doc.Call("getElementById", id); el.Truthy() && el.Get("textContent").String() != text {
+		el.Set("textContent", text)
+	}
+}
+
+// SetLang marks the document's language, so screen readers pronounce the
+// live text correctly.
+func SetLang(tag string) { root.Set("lang", tag) }
