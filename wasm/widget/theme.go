@@ -32,7 +32,7 @@ var (
 		Rule:       rgb(0xb9b6ad),
 		US:         rgb(0x1d5fa8),
 		CN:         rgb(0xb5321c),
-		Market:     rgb(0x6e5600),
+		Market:     rgb(0x4a4a4a), // neutral ground between the lines
 		Card:       rgb(0xffffff),
 		Focus:      rgb(0x0b57d0),
 	}
@@ -44,7 +44,7 @@ var (
 		Rule:       rgb(0x4a4e57),
 		US:         rgb(0x7db3f2),
 		CN:         rgb(0xf2896b),
-		Market:     rgb(0xe2bb4d),
+		Market:     rgb(0xbdbdbd),
 		Card:       rgb(0x1d2027),
 		Focus:      rgb(0x8ab4f8),
 	}
