@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -17,17 +16,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/inspector"
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
-	"github.com/chromedp/chromedp"
-
+	"github.com/parallel-lines/widget/assets"
+	"github.com/parallel-lines/widget/build/internal/browser"
 	"github.com/parallel-lines/widget/build/internal/devserver"
+	"github.com/parallel-lines/widget/data"
 )
 
 // Sizes and time limits of the browser tests.
@@ -35,40 +30,15 @@ const (
 	viewportWidth  = 1280
 	viewportHeight = 720
 
-	// browserStartTimeout bounds the start of chromium and its first tab
-	// (about a second here; a cold start on a slow CI box takes longer).
-	browserStartTimeout = 30 * time.Second
 	// readyTimeout is how long the page may take to reach ready or error:
 	// software WebGL (SwiftShader) on a 2-core machine is slow.
 	readyTimeout = 90 * time.Second
-	// actionTimeout bounds one protocol round trip (an evaluation, a
-	// screenshot, a navigation), so a wedged renderer fails the test
-	// instead of hanging it.
-	actionTimeout = 30 * time.Second
-	// statePollInterval is how often the tests read data-widget-state.
-	statePollInterval = 200 * time.Millisecond
 	// drawSettleTimeout is how long the pixel check keeps retrying after
 	// "ready": the state can be set a frame before the canvas is composited.
 	drawSettleTimeout = 3 * time.Second
 	// browserLifetime is a last resort that kills a browser a test forgot.
 	browserLifetime = 5 * time.Minute
 )
-
-// chromiumFlags are the flags Debian chromium needs to render Ebitengine's
-// WebGL headless (see the headless Chromium section of the tech notes). The viewport
-// is set with Emulation.setDeviceMetricsOverride instead of --window-size,
-// which is not exact in headless mode.
-var chromiumFlags = []string{
-	"headless",
-	"no-sandbox",
-	"disable-gpu",
-	"disable-background-networking",
-	"disable-component-update",
-	"no-first-run",
-	"disable-sync",
-	"disable-quic",
-	"enable-unsafe-swiftshader",
-}
 
 //go:embed pageinfo.js
 var pageInfoJS string
@@ -102,84 +72,46 @@ type statusInfo struct {
 	OnTop      bool    `json:"onTop"`
 }
 
-// browser is one headless chromium with one tab, and what the tab reported.
-type browser struct {
-	ctx     context.Context // the tab; actions run on children of it
-	cancel  func()
-	startup time.Duration // process start to a tab with the viewport set
-	output  tailBuffer    // chromium's stderr, for failure reports
-
-	mu       sync.Mutex
-	problems []string // console errors, uncaught exceptions, error log entries
-	requests []string // the URL of every request the tab made
-	crashed  bool
+// testBrowser is a browser.Browser tied to one test: it is closed when the
+// test ends, and a failed test leaves a screenshot of the tab in
+// testdata/failures/. Its methods that take a *testing.T fail the test;
+// the others return errors for the tests that check a failure.
+type testBrowser struct {
+	*browser.Browser
 }
 
-// chromiumPath returns $CHROMIUM, or Debian's /usr/bin/chromium.
-func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
-}
-
-// startBrowser starts chromium with a 1280×720 viewport. The browser is
-// killed when the test ends; if the test failed, a screenshot of the tab is
-// saved to testdata/failures/ first.
-func startBrowser(t *testing.T) *browser {
+// startBrowser starts chromium with a 1280×720 viewport for t.
+func startBrowser(t *testing.T) *testBrowser {
 	t.Helper()
-	path := chromiumPath()
-	if _, err := os.Stat(path); err != nil {
-		t.Fatalf("chromium not found: %v. Run build/deps.sh, or set CHROMIUM to the browser's path", err)
-	}
-	removeFailureScreenshot(t)
+	return startBrowserWith(t, browser.Options{Width: viewportWidth, Height: viewportHeight})
+}
 
-	b := &browser{}
+// startBrowserWith starts chromium for t. The browser is killed when the
+// test ends; if the test failed, a screenshot of the tab is saved to
+// testdata/failures/ first.
+func startBrowserWith(t *testing.T, opts browser.Options) *testBrowser {
+	t.Helper()
+	removeFailureScreenshot(t)
 	// Deliberately not t.Context(): that is cancelled before cleanups run,
 	// and the failure screenshot below needs the browser alive.
 	lifeCtx, lifeCancel := context.WithTimeout(context.Background(), browserLifetime)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.CombinedOutput(&b.output),
-		// No --user-data-dir: chromedp then passes a fresh os.MkdirTemp
-		// directory and, after the browser exits, kills chromium's leftover
-		// child processes and removes it. t.TempDir would race with them.
-	}
-	for _, f := range chromiumFlags {
-		opts = append(opts, chromedp.Flag(f, true))
-	}
-	allocCtx, allocCancel := chromedp.NewExecAllocator(lifeCtx, opts...)
-	// WithListener sees every event from the first command on, in order,
-	// before the reply of the command that follows it.
-	tabCtx, tabCancel := chromedp.NewContext(allocCtx, chromedp.WithListener(b.record))
-	b.ctx = tabCtx
-	b.cancel = func() {
-		tabCancel()   // kills the browser: this context started it
-		allocCancel() // waits for the process and removes the profile
-		lifeCancel()
-	}
-	t.Cleanup(b.cancel)
-
-	start := time.Now()
-	timer := time.AfterFunc(browserStartTimeout, tabCancel)
-	err := chromedp.Do(tabCtx) // the first Run starts the browser and the tab
-	if !timer.Stop() {
-		err = fmt.Errorf("chromium did not start within %s (%v)", browserStartTimeout, err)
-	}
-	if err == nil {
-		err = b.do(chromedp.EmulateViewport(viewportWidth, viewportHeight))
-	}
+	bb, err := browser.Start(lifeCtx, opts)
 	if err != nil {
-		t.Fatalf("starting %s: %v\nchromium output:\n%s", path, err, chromiumLog(b.output.String()))
+		lifeCancel()
+		t.Fatal(err)
 	}
-	b.startup = time.Since(start)
-	t.Logf("timing: chromium started in %s", b.startup.Round(time.Millisecond))
+	b := &testBrowser{bb}
+	t.Cleanup(func() {
+		b.Close()
+		lifeCancel()
+	})
+	t.Logf("timing: chromium started in %s", b.Startup().Round(time.Millisecond))
 
-	// Registered after b.cancel, so it runs before it.
+	// Registered after Close, so it runs before it.
 	t.Cleanup(func() {
 		if t.Failed() {
 			b.saveFailureScreenshot(t)
-			if out := chromiumLog(b.output.String()); out != "" {
+			if out := b.Log(); out != "" {
 				t.Logf("chromium output (last lines):\n%s", out)
 			}
 		}
@@ -187,109 +119,8 @@ func startBrowser(t *testing.T) *browser {
 	return b
 }
 
-// record is the tab's event listener. It runs on chromedp's read loop, so it
-// only appends.
-func (b *browser) record(ev any) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	switch ev := ev.(type) {
-	case *runtime.EventConsoleAPICalled:
-		// console.assert failures show as errors in DevTools too.
-		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
-			b.problems = append(b.problems, fmt.Sprintf("console.%s: %s%s", ev.Type, argsText(ev.Args), stackPlace(ev.StackTrace)))
-		}
-	case *runtime.EventExceptionThrown:
-		b.problems = append(b.problems, "uncaught exception: "+exceptionText(ev.ExceptionDetails))
-	case *log.EventEntryAdded:
-		if e := ev.Entry; e.Level == log.EntryLevelError {
-			msg := fmt.Sprintf("log error (%s): %s", e.Source, e.Text)
-			if e.URL != "" {
-				msg += " [" + e.URL + "]"
-			}
-			b.problems = append(b.problems, msg)
-		}
-	case *network.EventRequestWillBeSent:
-		b.requests = append(b.requests, ev.Request.URL)
-	case *network.EventWebSocketCreated:
-		b.requests = append(b.requests, ev.URL)
-	case *inspector.EventTargetCrashed:
-		b.crashed = true
-		b.problems = append(b.problems, "the renderer process crashed")
-	}
-}
-
-func (b *browser) Problems() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return append([]string(nil), b.problems...)
-}
-
-func (b *browser) Requests() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return append([]string(nil), b.requests...)
-}
-
-func (b *browser) hasCrashed() bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.crashed
-}
-
-// run runs one action on the tab with actionTimeout.
-func run[T any](b *browser, a chromedp.Action[T]) (T, error) {
-	ctx, cancel := context.WithTimeout(b.ctx, actionTimeout)
-	defer cancel()
-	return chromedp.Run(ctx, a)
-}
-
-func (b *browser) do(a chromedp.Action[chromedp.Void]) error {
-	_, err := run(b, a)
-	return err
-}
-
-// navigate opens url and waits for its load event.
-func (b *browser) navigate(url string) error {
-	if err := b.do(chromedp.Navigate(url)); err != nil {
-		return fmt.Errorf("navigating to %s: %w", url, err)
-	}
-	return nil
-}
-
-// waitForState polls data-widget-state until it is "ready" or "error" and
-// returns it. It fails after timeout, or at once if the renderer crashes.
-func (b *browser) waitForState(timeout time.Duration) (string, error) {
-	deadline := time.Now().Add(timeout)
-	state := ""
-	var lastErr error
-	for {
-		if b.hasCrashed() {
-			return state, errors.New("the renderer crashed while waiting for data-widget-state")
-		}
-		// Errors are expected while a reload replaces the document (the
-		// widget reloads on a lost WebGL context): keep polling.
-		s, err := run(b, chromedp.Evaluate[string](`document.documentElement.getAttribute('data-widget-state') || ''`))
-		if err == nil {
-			state = s
-			if s == "ready" || s == "error" {
-				return s, nil
-			}
-		} else {
-			lastErr = err
-		}
-		if time.Now().After(deadline) {
-			msg := fmt.Sprintf("data-widget-state is %q after %s, want ready or error", state, timeout)
-			if lastErr != nil {
-				msg += fmt.Sprintf(" (last evaluation error: %v)", lastErr)
-			}
-			return state, errors.New(msg)
-		}
-		time.Sleep(statePollInterval)
-	}
-}
-
-func (b *browser) pageInfo() (pageInfo, error) {
-	info, err := run(b, chromedp.Evaluate[pageInfo](pageInfoJS))
+func (b *testBrowser) pageInfo() (pageInfo, error) {
+	info, err := browser.Eval[pageInfo](b.Browser, pageInfoJS)
 	if err != nil {
 		return info, fmt.Errorf("reading the page state: %w", err)
 	}
@@ -297,7 +128,7 @@ func (b *browser) pageInfo() (pageInfo, error) {
 }
 
 // statusText returns the text of #widget-status, or a note why there is none.
-func (b *browser) statusText() string {
+func (b *testBrowser) statusText() string {
 	info, err := b.pageInfo()
 	switch {
 	case err != nil:
@@ -310,10 +141,10 @@ func (b *browser) statusText() string {
 }
 
 // screenshot captures the viewport as PNG and decodes it.
-func (b *browser) screenshot() ([]byte, image.Image, error) {
-	shot, err := run(b, chromedp.CaptureScreenshot())
+func (b *testBrowser) screenshot() ([]byte, image.Image, error) {
+	shot, err := b.Screenshot()
 	if err != nil {
-		return nil, nil, fmt.Errorf("taking a screenshot: %w", err)
+		return nil, nil, err
 	}
 	img, err := png.Decode(bytes.NewReader(shot))
 	if err != nil {
@@ -341,7 +172,7 @@ func cssToImage(r rect, info pageInfo, img image.Image) image.Rectangle {
 // It retries for drawSettleTimeout to let the first frame reach the screen.
 // The error is nil only when the check passes; stats.Pixels is 0 when no
 // canvas could be measured at all.
-func (b *browser) checkCanvas() (PixelStats, []byte, error) {
+func (b *testBrowser) checkCanvas() (PixelStats, []byte, error) {
 	deadline := time.Now().Add(drawSettleTimeout)
 	for {
 		stats, shot, err := b.measureCanvas()
@@ -355,7 +186,7 @@ func (b *browser) checkCanvas() (PixelStats, []byte, error) {
 	}
 }
 
-func (b *browser) measureCanvas() (PixelStats, []byte, error) {
+func (b *testBrowser) measureCanvas() (PixelStats, []byte, error) {
 	info, err := b.pageInfo()
 	if err != nil {
 		return PixelStats{}, nil, err
@@ -371,7 +202,7 @@ func (b *browser) measureCanvas() (PixelStats, []byte, error) {
 }
 
 // saveFailureScreenshot stores the tab as testdata/failures/<test>.png.
-func (b *browser) saveFailureScreenshot(t *testing.T) {
+func (b *testBrowser) saveFailureScreenshot(t *testing.T) {
 	shot, _, err := b.screenshot()
 	if len(shot) == 0 {
 		t.Logf("no failure screenshot: %v", err)
@@ -483,13 +314,13 @@ func serveDir(t *testing.T, dir string) *httptest.Server {
 
 // checkWidgetDraws is the body of TestWidgetDraws, shared with the drawn
 // fixture so the whole check is proven on a known-good page.
-func checkWidgetDraws(t *testing.T, srv *httptest.Server, b *browser) {
+func checkWidgetDraws(t *testing.T, srv *httptest.Server, b *testBrowser) {
 	t.Helper()
 	start := time.Now()
-	if err := b.navigate(srv.URL + "/"); err != nil {
+	if err := b.Navigate(srv.URL + "/"); err != nil {
 		t.Fatal(err)
 	}
-	state, err := b.waitForState(readyTimeout)
+	state, err := b.WaitForState(readyTimeout)
 	if err != nil {
 		t.Fatalf("%v; #widget-status: %s; console problems: %q", err, b.statusText(), b.Problems())
 	}
@@ -526,97 +357,187 @@ func checkWidgetDraws(t *testing.T, srv *httptest.Server, b *browser) {
 	}
 }
 
-// argsText formats console arguments roughly as DevTools shows them.
-func argsText(args []*runtime.RemoteObject) string {
-	parts := make([]string, 0, len(args))
-	for _, a := range args {
-		switch {
-		case a.Type == runtime.RemoteObjectTypeString && len(a.Value) > 0:
-			var s string
-			if err := json.Unmarshal(a.Value, &s); err == nil {
-				parts = append(parts, s)
-				continue
-			}
-			parts = append(parts, string(a.Value))
-		case len(a.Value) > 0:
-			parts = append(parts, string(a.Value))
-		case a.Description != "":
-			parts = append(parts, a.Description)
-		case a.UnserializableValue != "":
-			parts = append(parts, string(a.UnserializableValue))
-		default:
-			parts = append(parts, string(a.Type))
+// Attributes of the page contract on <html>.
+const (
+	sceneAttr  = "data-widget-scene"
+	motionAttr = "data-widget-motion"
+)
+
+// Time limits of the scene and motion tests.
+const (
+	// settleTimeout is how long the widget may take to come to rest
+	// (data-widget-motion=still) after ready or a key. A transition lasts
+	// about a second; the margin is for software WebGL on a busy machine.
+	settleTimeout = 90 * time.Second
+	// keyTimeout is how long a key may take to change data-widget-scene.
+	// Input is handled by the very next frame, so this only has to cover
+	// a slow frame, and it keeps a key that does nothing from costing a
+	// full settleTimeout.
+	keyTimeout = 10 * time.Second
+)
+
+// staleDistHint ends messages about scene ids: the tests read the ids from
+// the embedded dataset, the page from dist/, and the two differ when dist/
+// was built before the dataset changed.
+const staleDistHint = " (if data/story.yaml changed, rebuild dist/ with `make dist`)"
+
+// sceneIDs returns the scene ids of the embedded dataset, in story order.
+// They are read at run time because the dataset is being rewritten: no id
+// or count is hard-coded in the tests.
+func sceneIDs(t *testing.T) []string {
+	t.Helper()
+	story, err := data.Decode(assets.Story)
+	if err != nil {
+		t.Fatalf("decoding the embedded dataset: %v", err)
+	}
+	ids := make([]string, len(story.Scenes))
+	for i, sc := range story.Scenes {
+		ids[i] = sc.ID
+	}
+	if len(ids) == 0 {
+		t.Fatal("the embedded dataset has no scenes")
+	}
+	return ids
+}
+
+// openWidget opens url in a new document and waits until the widget is
+// ready and its picture is at rest. It fails t otherwise and returns how
+// long it took.
+func (b *testBrowser) openWidget(t *testing.T, url string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	if err := b.Navigate(url); err != nil {
+		t.Fatal(err)
+	}
+	state, err := b.WaitForState(readyTimeout)
+	if err != nil {
+		t.Fatalf("%s: %v; #widget-status: %s; console problems: %q", url, err, b.statusText(), b.Problems())
+	}
+	if state != "ready" {
+		t.Fatalf("%s reached data-widget-state=%s; #widget-status: %s; console problems: %q", url, state, b.statusText(), b.Problems())
+	}
+	if err := b.WaitForAttr(motionAttr, "still", settleTimeout); err != nil {
+		t.Fatalf("%s: ready, but the picture never came to rest: %v", url, err)
+	}
+	return time.Since(start)
+}
+
+// attr returns an attribute of <html>.
+func (b *testBrowser) attr(t *testing.T, name string) string {
+	t.Helper()
+	v, err := b.Attr(name)
+	if err != nil {
+		t.Fatalf("reading %s: %v", name, err)
+	}
+	return v
+}
+
+// framesExpr reads the widget's frame counter; -1 means it is not there.
+const framesExpr = `typeof window.__parallelLinesFrames === 'number' ? window.__parallelLinesFrames : -1`
+
+// frames returns window.__parallelLinesFrames, which the widget must have
+// set by the time it is ready (it counts the frame that made it ready).
+func (b *testBrowser) frames(t *testing.T) int {
+	t.Helper()
+	n, err := browser.Eval[int](b.Browser, framesExpr)
+	if err != nil {
+		t.Fatalf("reading window.__parallelLinesFrames: %v", err)
+	}
+	if n < 0 {
+		t.Fatal("window.__parallelLinesFrames is not a number: the widget does not count its frames")
+	}
+	return n
+}
+
+// checkHash checks that the widget wrote #scene=<id>&lang=<zh|en> into the
+// address, and returns the language it wrote.
+func (b *testBrowser) checkHash(t *testing.T, id string) string {
+	t.Helper()
+	hash, err := browser.Eval[string](b.Browser, `location.hash`)
+	if err != nil {
+		t.Fatalf("reading location.hash: %v", err)
+	}
+	v, err := url.ParseQuery(strings.TrimPrefix(hash, "#"))
+	if err != nil || v.Get("scene") != id {
+		t.Errorf("location.hash = %q, want scene=%s", hash, id)
+	}
+	if l := v.Get("lang"); l != "zh" && l != "en" {
+		t.Errorf("location.hash = %q carries no language (lang=zh or lang=en)", hash)
+	}
+	return v.Get("lang")
+}
+
+// checkNoProblems fails t for every console error, exception or error log
+// entry recorded after the first mark problems.
+func (b *testBrowser) checkNoProblems(t *testing.T, mark int) {
+	t.Helper()
+	if p := b.Problems()[mark:]; len(p) > 0 {
+		t.Errorf("%d console errors, exceptions or error log entries, want none:\n  %s", len(p), strings.Join(p, "\n  "))
+	}
+}
+
+// focusCanvas clicks the canvas: Ebitengine focuses its canvas on
+// mousedown, and keys only reach a focused canvas. The widget acts on
+// clicks (a card for an element, the on-canvas controls), so the click goes
+// to the top-left corner pixel, inside the layout's margin where nothing
+// can be hit. It fails t if the click changed the scene anyway: the key
+// checks that follow would be wrong.
+func (b *testBrowser) focusCanvas(t *testing.T) {
+	t.Helper()
+	info, err := b.pageInfo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Canvas == nil {
+		t.Fatalf("no visible canvas to click (%d <canvas> elements)", info.CanvasCount)
+	}
+	if err := b.Click(info.Canvas.X+1, info.Canvas.Y+1); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitForAttr(motionAttr, "still", settleTimeout); err != nil {
+		t.Fatalf("after a click on the canvas: %v", err)
+	}
+	if scene := b.attr(t, sceneAttr); scene != info.Scene {
+		t.Fatalf("a click on the corner of the canvas (to focus it) moved the scene from %q to %q", info.Scene, scene)
+	}
+	focused, err := browser.Eval[bool](b.Browser, `document.activeElement instanceof HTMLCanvasElement`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !focused {
+		t.Fatal("the canvas does not have focus after a click on it")
+	}
+}
+
+// press presses k and waits until the widget shows the scene want and is at
+// rest again; it checks the address too. It returns how long the
+// transition took, from the key to rest.
+func (b *testBrowser) press(t *testing.T, k browser.Key, want string) time.Duration {
+	t.Helper()
+	from := b.attr(t, sceneAttr)
+	start := time.Now()
+	if err := b.PressKey(k); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitForAttr(sceneAttr, want, keyTimeout); err != nil {
+		t.Fatalf("%s on scene %q: %v", k, from, err)
+	}
+	if err := b.WaitForAttr(motionAttr, "still", settleTimeout); err != nil {
+		t.Fatalf("%s on scene %q: the picture never came to rest: %v", k, from, err)
+	}
+	took := time.Since(start)
+	b.checkHash(t, want)
+	return took
+}
+
+// screenshotOnFailure saves testdata/failures/<test>.png if the (sub)test
+// t fails: subtests share one browser, and the one for the whole test shows
+// only the last page.
+func (b *testBrowser) screenshotOnFailure(t *testing.T) {
+	removeFailureScreenshot(t)
+	t.Cleanup(func() {
+		if t.Failed() {
+			b.saveFailureScreenshot(t)
 		}
-	}
-	return strings.Join(parts, " ")
-}
-
-// exceptionText formats an uncaught exception: its text, the error's
-// message (the first line of its description) and the place.
-func exceptionText(d *runtime.ExceptionDetails) string {
-	if d == nil {
-		return "(no details)"
-	}
-	s := d.Text
-	if d.Exception != nil && d.Exception.Description != "" {
-		first, _, _ := strings.Cut(d.Exception.Description, "\n")
-		s += " " + first
-	} else if d.Exception != nil && len(d.Exception.Value) > 0 {
-		s += " " + string(d.Exception.Value)
-	}
-	if d.URL != "" {
-		s += fmt.Sprintf(" (%s:%d)", d.URL, d.LineNumber+1)
-	} else {
-		s += stackPlace(d.StackTrace)
-	}
-	return s
-}
-
-func stackPlace(st *runtime.StackTrace) string {
-	if st == nil || len(st.CallFrames) == 0 {
-		return ""
-	}
-	f := st.CallFrames[0]
-	return fmt.Sprintf(" (%s:%d)", f.URL, f.LineNumber+1)
-}
-
-// tailBuffer keeps the last 64 KiB written to it; chromium can be chatty.
-type tailBuffer struct {
-	mu  sync.Mutex
-	buf []byte
-}
-
-const tailBufferSize = 64 << 10
-
-func (w *tailBuffer) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.buf = append(w.buf, p...)
-	if over := len(w.buf) - tailBufferSize; over > 0 {
-		w.buf = append(w.buf[:0], w.buf[over:]...)
-	}
-	return len(p), nil
-}
-
-func (w *tailBuffer) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return string(w.buf)
-}
-
-// chromiumLog returns the last 20 lines of chromium's output that are worth
-// reading. Without a system bus (containers, CI) chromium logs dozens of
-// harmless D-Bus errors, and each screenshot of a WebGL page logs a "GPU
-// stall due to ReadPixels"; both would hide a real GPU or renderer error.
-func chromiumLog(out string) string {
-	var lines []string
-	for line := range strings.SplitSeq(out, "\n") {
-		if line != "" && !strings.Contains(line, ":ERROR:dbus/") && !strings.Contains(line, "GPU stall due to ReadPixels") {
-			lines = append(lines, line)
-		}
-	}
-	if len(lines) > 20 {
-		lines = lines[len(lines)-20:]
-	}
-	return strings.Join(lines, "\n")
+	})
 }

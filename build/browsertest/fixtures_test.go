@@ -21,10 +21,10 @@ func TestPixelCheckRejectsBlankCanvas(t *testing.T) {
 	srv := serveDir(t, filepath.Join("testdata", "blank"))
 	b := startBrowser(t)
 	start := time.Now()
-	if err := b.navigate(srv.URL + "/"); err != nil {
+	if err := b.Navigate(srv.URL + "/"); err != nil {
 		t.Fatal(err)
 	}
-	state, err := b.waitForState(readyTimeout)
+	state, err := b.WaitForState(readyTimeout)
 	if err != nil || state != "ready" {
 		t.Fatalf("fixture state %q, %v; want ready", state, err)
 	}
@@ -60,10 +60,10 @@ func TestBrowserRecordsProblemsAndRequests(t *testing.T) {
 	t.Cleanup(other.Close)
 
 	b := startBrowser(t)
-	if err := b.navigate(srv.URL + "/?other=" + url.QueryEscape(other.URL)); err != nil {
+	if err := b.Navigate(srv.URL + "/?other=" + url.QueryEscape(other.URL)); err != nil {
 		t.Fatal(err)
 	}
-	if state, err := b.waitForState(readyTimeout); err != nil || state != "ready" {
+	if state, err := b.WaitForState(readyTimeout); err != nil || state != "ready" {
 		t.Fatalf("fixture state %q, %v; want ready", state, err)
 	}
 
@@ -146,10 +146,10 @@ func TestStatusCheck(t *testing.T) {
 		{"offscreen", "outside the"},
 	} {
 		t.Run("variant="+tt.variant, func(t *testing.T) {
-			if err := b.navigate(srv.URL + "/?variant=" + tt.variant); err != nil {
+			if err := b.Navigate(srv.URL + "/?variant=" + tt.variant); err != nil {
 				t.Fatal(err)
 			}
-			if state, err := b.waitForState(readyTimeout); err != nil || state != "error" {
+			if state, err := b.WaitForState(readyTimeout); err != nil || state != "error" {
 				t.Fatalf("fixture state %q, %v; want error", state, err)
 			}
 			problems, err := statusProblems(b)

@@ -1,8 +1,12 @@
 // Package browsertest opens the built widget page (dist/) in headless Debian
 // Chromium and checks the page contract: the widget reaches the state
 // "ready", its canvas shows a drawing, the page logs no errors and fetches
-// nothing from another origin, and a corrupt dataset ends in a visible error
-// message. Run `make dist` first; see the tests for the details.
+// nothing from another origin, a corrupt dataset ends in a visible error
+// message, an idle widget draws no frames, and deep links (query and
+// fragment), the keys and both languages choose the right scene. Run
+// `make dist` first; see the tests for the details. The browser itself is
+// driven by build/internal/browser; the tests wrap it in helpers that fail
+// the test and keep a screenshot of a failure in testdata/failures/.
 //
 // This file holds the pixel check that decides whether a screenshot of the
 // canvas shows a drawing. It is pure Go so that it can be tested without a

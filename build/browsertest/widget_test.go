@@ -38,10 +38,10 @@ func TestCorruptDatasetShowsError(t *testing.T) {
 	srv := serveDir(t, site)
 	b := startBrowser(t)
 	start := time.Now()
-	if err := b.navigate(srv.URL + "/"); err != nil {
+	if err := b.Navigate(srv.URL + "/"); err != nil {
 		t.Fatal(err)
 	}
-	state, err := b.waitForState(readyTimeout)
+	state, err := b.WaitForState(readyTimeout)
 	if err != nil {
 		t.Fatalf("%v; #widget-status: %s; console problems: %q", err, b.statusText(), b.Problems())
 	}
@@ -68,7 +68,7 @@ func TestCorruptDatasetShowsError(t *testing.T) {
 // see: non-empty text, rendered, with a size, inside the viewport, not covered
 // by another element, and painted (its box is not a single colour). It
 // returns what is wrong, or nothing.
-func statusProblems(b *browser) ([]string, error) {
+func statusProblems(b *testBrowser) ([]string, error) {
 	info, err := b.pageInfo()
 	if err != nil {
 		return nil, err

@@ -147,7 +147,7 @@ func (g *Game) pointer() {
 func (g *Game) report() {
 	if id := g.w.SceneID(); id != g.scene || g.w.Lang() != g.lang {
 		g.scene = id
-		page.SetScene(id)
+		page.SetScene(id, langTag[g.w.Lang()])
 		page.Describe(g.w.Description())
 		if g.drawn {
 			page.Announce(g.w.Description())
@@ -165,6 +165,9 @@ func (g *Game) report() {
 		}
 	}
 }
+
+// langTag is how the URL writes each language.
+var langTag = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
 
 func anyJustPressed(keys ...ebiten.Key) bool {
 	for _, k := range keys {

@@ -117,3 +117,37 @@ func TestEveryShownElementIsPlaced(t *testing.T) {
 		}
 	}
 }
+
+// The grid of screens the layout must serve, in CSS pixels: from a tiny
+// embed to a 4K projector, wide and tall, each at 1× and 2×.
+func screenGrid() []layout.Screen {
+	var out []layout.Screen
+	for _, w := range []int{280, 390, 768, 1280, 1920, 3840} {
+		for _, h := range []int{200, 480, 844, 1080, 2160} {
+			for _, s := range []int{1, 2} {
+				out = append(out, layout.Screen{W: w * s, H: h * s, Scale: float64(s)})
+			}
+		}
+	}
+	return out
+}
+
+func TestGridNothingOverlapsOrLeaves(t *testing.T) {
+	s := loadStory(t)
+	fails := 0
+	for _, scr := range screenGrid() {
+		for scene := range s.Scenes {
+			for _, lang := range []layout.Lang{layout.Zh, layout.En} {
+				l := layout.Place(s, scene, scr, lang, layouttest.Fixed{})
+				for _, p := range layout.Problems(&l) {
+					if fails++; fails <= 30 {
+						t.Errorf("%dx%d@%g %s %d: %s", scr.W, scr.H, scr.Scale, s.Scenes[scene].ID, lang, p)
+					}
+				}
+			}
+		}
+	}
+	if fails > 30 {
+		t.Errorf("… and %d more", fails-30)
+	}
+}

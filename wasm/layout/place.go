@@ -100,15 +100,6 @@ func (p *placer) text(s string, x, y, width, size float64, w frame.Weight, role 
 	return y - size*lineGap + descent*size
 }
 
-// textHeight is how tall text() would make s.
-func (p *placer) textHeight(s string, width, size float64, w frame.Weight) float64 {
-	if s == "" {
-		return 0
-	}
-	n := len(p.m.Wrap(s, size, w, width))
-	return float64(n-1)*size*lineGap + (ascent+descent)*size
-}
-
 // Align is how a block of text stands against its x.
 type Align uint8
 
@@ -118,38 +109,32 @@ const (
 	Right
 )
 
+// header fits the title and caption at the top, in at most a third of the
+// screen; the stage takes what is left above the controls.
 func (p *placer) header() {
 	u := p.u
 	x := margin * u
 	width := float64(p.scr.W) - 2*x
-	y := margin*u + ascent*titleSize*u
-	y = p.text(p.lang.Pick(p.sc.Title), x, y, width, titleSize*u, frame.Bold, Title, p.lang, "", Left)
-	y += 6*u + ascent*captionSize*u
-	y = p.text(p.lang.Pick(p.sc.Caption), x, y, width, captionSize*u, frame.Regular, Caption, p.lang, "", Left)
-	top := y + 14*u
+	room := float64(p.scr.H) * 0.3
+	used := p.fit("", Rect{x, margin * u, width, room}, Left, Top,
+		piece{p.lang.Pick(p.sc.Title), titleSize * u, frame.Bold, Title, p.lang},
+		piece{p.lang.Pick(p.sc.Caption), captionSize * u, frame.Regular, Caption, p.lang})
+	top := margin * u
+	if used.H > 0 {
+		top = used.Y + used.H + 12*u
+	}
 	p.out.Stage = Rect{X: x, Y: top, W: width, H: float64(p.scr.H) - footer*u - top}
 }
 
-// label places an element's name in both languages, primary first.
-func (p *placer) label(id string, name data.Text, x, y, width float64, align Align) float64 {
+// name is an element's label: its name in the current language, then in the
+// other (dropped first when room is short, and when it reads the same).
+func (p *placer) name(t data.Text) []piece {
 	u := p.u
-	y += ascent * primarySize * u
-	y = p.text(p.lang.Pick(name), x, y, width, primarySize*u, frame.Bold, Primary, p.lang, id, align)
-	other := p.lang.Other().Pick(name)
-	if other == p.lang.Pick(name) {
-		return y // names such as "AMD" read the same in both
+	out := []piece{{p.lang.Pick(t), primarySize * u, frame.Bold, Primary, p.lang}}
+	if o := p.lang.Other().Pick(t); o != p.lang.Pick(t) {
+		out = append(out, piece{o, secondarySize * u, frame.Regular, Secondary, p.lang.Other()})
 	}
-	y += 2*u + ascent*secondarySize*u
-	return p.text(other, x, y, width, secondarySize*u, frame.Regular, Secondary, p.lang.Other(), id, align)
-}
-
-func (p *placer) labelHeight(name data.Text, width float64) float64 {
-	u := p.u
-	h := p.textHeight(p.lang.Pick(name), width, primarySize*u, frame.Bold)
-	if other := p.lang.Other().Pick(name); other != p.lang.Pick(name) {
-		h += 2*u + p.textHeight(other, width, secondarySize*u, frame.Regular)
-	}
-	return h
+	return out
 }
 
 // onLine returns the shown actors of one side, in story order.
@@ -192,111 +177,98 @@ func (p *placer) item(id string, k Kind, side data.Side, a, b frame.Point) {
 
 func pt(x, y float64) frame.Point { return frame.Point{X: float32(x), Y: float32(y)} }
 
-// upright: the lines stand side by side, markets between them.
+// upright: the lines stand side by side, each with its actors' names on
+// its outer side, and the markets and notes between them.
 func (p *placer) upright() {
 	u, st := p.u, p.out.Stage
-	col := st.W * 0.3
+	col := st.W * 0.28
 	xs := [2]float64{st.X + col, st.X + st.W - col}
 	head := (ascent+descent)*headingSize*u + 10*u
-	for i, l := range p.s.Lines {
-		if i > 1 {
-			break
-		}
+	half := min(col, (xs[1]-xs[0])/2)
+	top, bottom := st.Y+head, st.Y+st.H
+	for _, l := range p.lines() {
 		x := xs[l.Side&1]
-		if !p.shown[l.ID] {
-			continue
-		}
-		p.text(p.lang.Pick(l.Name), x, st.Y+ascent*headingSize*u, col, headingSize*u, frame.Bold, Heading, p.lang, l.ID, Center)
-		top, bottom := st.Y+head, st.Y+st.H
+		p.fit(l.ID, Rect{x - half, st.Y, 2 * half, head - 6*u}, Center, Bottom,
+			piece{p.lang.Pick(l.Name), headingSize * u, frame.Bold, Heading, p.lang})
 		p.item(l.ID, LineItem, l.Side, pt(x, top), pt(x, bottom))
 		actors := p.onLine(l.ID)
 		step := (bottom - top) / float64(max(len(actors), 1))
 		for j, a := range actors {
-			y := top + (float64(j)+0.5)*step
-			p.item(a.ID, ActorItem, l.Side, pt(x, y), pt(x, y))
-			width := col - 16*u
-			h := p.labelHeight(a.Name, width)
-			lx, align := x-12*u, Right
+			y := top + float64(j)*step
+			p.item(a.ID, ActorItem, l.Side, pt(x, y+step/2), pt(x, y+step/2))
+			slot := Rect{st.X, y + 2*u, col - 14*u, step - 4*u}
+			align := Right
 			if l.Side == data.CN {
-				lx, align = x+12*u, Left
+				slot.X, align = x+14*u, Left
 			}
-			p.label(a.ID, a.Name, lx, y-h/2, width, align)
+			p.fit(a.ID, slot, align, Middle, p.name(a.Name)...)
 		}
 	}
-	mid := p.between()
-	cx := (xs[0] + xs[1]) / 2
-	width := xs[1] - xs[0] - 48*u
-	// The notes take the foot of the middle column, the markets the rest.
-	top, room := st.Y+head, st.H-head
-	notes := p.notes()
-	if len(notes) > 0 {
+	mx, mw := xs[0]+24*u, xs[1]-xs[0]-48*u
+	room := bottom - top
+	if notes := p.notes(); len(notes) > 0 {
 		share := room
-		if len(mid) > 0 {
+		if len(p.between()) > 0 {
 			share = room * 0.45
 		}
 		lead := noteSize * u * noteLead
 		h := math.Min(share, float64(min(len(notes), maxNotes))*lead)
-		p.placeNotes(notes, cx-width/2, st.Y+st.H-h, width, h)
+		p.placeNotes(notes, mx, bottom-h, mw, h)
 		room -= h + 12*u
 	}
+	mid := p.between()
 	step := room / float64(max(len(mid), 1))
 	for j, b := range mid {
-		y := top + (float64(j)+0.5)*step
-		h := p.labelHeight(b.name, width)
-		// Marker above, label below, the pair centred on the slot.
-		my := y - (h+14*u)/2 + 6*u
-		p.item(b.id, b.kind, 0, pt(cx, my), pt(cx, my))
-		p.label(b.id, b.name, cx, my+10*u, width, Center)
+		y := top + float64(j)*step
+		my := y + 10*u
+		p.item(b.id, b.kind, 0, pt(mx+mw/2, my), pt(mx+mw/2, my))
+		p.fit(b.id, Rect{mx, my + 10*u, mw, step - 22*u}, Center, Top, p.name(b.name)...)
 	}
 }
 
 // across: the lines run across the screen, one above and one below the
-// markets; each line's name stands at its left end.
+// markets and notes; each line's name stands at its left end, its actors'
+// names on its outer side.
 func (p *placer) across() {
 	u, st := p.u, p.out.Stage
 	headW := 0.0
-	for _, l := range p.s.Lines {
+	for _, l := range p.lines() {
 		headW = math.Max(headW, p.m.Advance(p.lang.Pick(l.Name), headingSize*u, frame.Bold))
 	}
-	headW += 10 * u
-	band := st.H * 0.3 // each line's share of the stage, labels included
-	for i, l := range p.s.Lines {
-		if i > 1 || !p.shown[l.ID] {
-			continue
-		}
-		y := st.Y + band*0.78
-		if l.Side == data.CN {
-			y = st.Y + st.H - band*0.78
-		}
-		p.text(p.lang.Pick(l.Name), st.X, y+headingSize*u*0.35, headW, headingSize*u, frame.Bold, Heading, p.lang, l.ID, Left)
+	headW = math.Min(headW, st.W*0.25) + 10*u
+	hh := (ascent + descent) * headingSize * u
+	band := math.Min(st.H*0.3, (2*lineGap+1)*primarySize*u+secondarySize*u+20*u)
+	ys := [2]float64{st.Y + band, st.Y + st.H - band}
+	for _, l := range p.lines() {
+		y := ys[l.Side&1]
+		p.fit(l.ID, Rect{st.X, y - hh/2, headW - 8*u, hh}, Left, Middle,
+			piece{p.lang.Pick(l.Name), headingSize * u, frame.Bold, Heading, p.lang})
 		x0, x1 := st.X+headW, st.X+st.W
 		p.item(l.ID, LineItem, l.Side, pt(x0, y), pt(x1, y))
 		actors := p.onLine(l.ID)
 		step := (x1 - x0) / float64(max(len(actors), 1))
 		for j, a := range actors {
-			x := x0 + (float64(j)+0.5)*step
-			p.item(a.ID, ActorItem, l.Side, pt(x, y), pt(x, y))
-			width := step - 6*u
+			x := x0 + float64(j)*step
+			p.item(a.ID, ActorItem, l.Side, pt(x+step/2, y), pt(x+step/2, y))
 			if l.Side == data.US {
-				h := p.labelHeight(a.Name, width)
-				p.label(a.ID, a.Name, x, y-10*u-h, width, Center)
+				p.fit(a.ID, Rect{x + 2*u, st.Y, step - 4*u, band - 12*u}, Center, Bottom, p.name(a.Name)...)
 			} else {
-				p.label(a.ID, a.Name, x, y+10*u, width, Center)
+				p.fit(a.ID, Rect{x + 2*u, y + 12*u, step - 4*u, band - 12*u}, Center, Top, p.name(a.Name)...)
 			}
 		}
 	}
-	mid := p.between()
-	top, bottom := st.Y+band, st.Y+st.H-band
+	top, bottom := ys[0]+16*u, ys[1]-16*u
 	if notes := p.notes(); len(notes) > 0 {
 		share := bottom - top
-		if len(mid) > 0 {
+		if len(p.between()) > 0 {
 			share *= 0.5
 		}
 		lead := noteSize * u * noteLead
 		h := math.Min(share, float64(min(len(notes), maxNotes))*lead)
-		p.placeNotes(notes, st.X, bottom-h-6*u, st.W, h)
+		p.placeNotes(notes, st.X, bottom-h, st.W, h)
 		bottom -= h + 12*u
 	}
+	mid := p.between()
 	cols := min(len(mid), 2)
 	if cols == 0 {
 		return
@@ -304,13 +276,22 @@ func (p *placer) across() {
 	rows := (len(mid) + cols - 1) / cols
 	cw, rh := st.W/float64(cols), (bottom-top)/float64(rows)
 	for j, b := range mid {
-		cx := st.X + (float64(j%cols)+0.5)*cw
-		cy := top + (float64(j/cols)+0.5)*rh
-		h := p.labelHeight(b.name, cw-12*u)
-		my := cy - (h+14*u)/2 + 6*u
-		p.item(b.id, b.kind, 0, pt(cx, my), pt(cx, my))
-		p.label(b.id, b.name, cx, my+10*u, cw-12*u, Center)
+		x := st.X + float64(j%cols)*cw
+		y := top + float64(j/cols)*rh
+		p.item(b.id, b.kind, 0, pt(x+cw/2, y+10*u), pt(x+cw/2, y+10*u))
+		p.fit(b.id, Rect{x + 6*u, y + 20*u, cw - 12*u, rh - 22*u}, Center, Top, p.name(b.name)...)
 	}
+}
+
+// lines returns the shown lines (at most one per side).
+func (p *placer) lines() []data.Line {
+	var out []data.Line
+	for _, l := range p.s.Lines {
+		if p.shown[l.ID] && l.Side <= data.CN {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // links collects the shown relations and flows whose ends are both placed.

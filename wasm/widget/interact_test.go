@@ -153,12 +153,29 @@ func TestLinksAreHitNearTheirCurve(t *testing.T) {
 	if len(l.Links) == 0 {
 		t.Fatal("the battlefield scene has no links")
 	}
-	k := l.Links[0]
-	a, _ := l.Item(k.From)
-	b, _ := l.Item(k.To)
-	mid := midpoint(w.linkPath(k, a, b))
-	got, ok := w.HitTest(float64(mid.X), float64(mid.Y))
-	if !ok || got.ID != k.ID {
-		t.Fatalf("the middle of link %s hit %q", k.ID, got.ID)
+	// Somewhere along each link, clear of every other target, the link is
+	// what the pointer hits.
+	for _, k := range l.Links {
+		a, _ := l.Item(k.From)
+		b, _ := l.Item(k.To)
+		hit := false
+	sample:
+		for _, q := range flatten(w.linkPath(k, a, b), 16) {
+			p := pt{float64(q.X), float64(q.Y)}
+			for _, t := range w.Targets() {
+				if t.ID != k.ID && p.in(t.Box) {
+					continue sample
+				}
+			}
+			got, ok := w.HitTest(p.x, p.y)
+			if !ok || got.ID != k.ID {
+				t.Fatalf("a point on link %s hit %q", k.ID, got.ID)
+			}
+			hit = true
+			break
+		}
+		if !hit {
+			t.Errorf("link %s is covered by other targets along its whole length", k.ID)
+		}
 	}
 }

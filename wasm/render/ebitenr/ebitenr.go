@@ -18,9 +18,10 @@ import (
 // Glyphs supplies glyph masks. Both backends rasterise through the same
 // source, so the browser and the PNG posters show the same letterforms.
 type Glyphs interface {
-	// Glyph returns r's coverage mask at size (device pixels), the position
-	// of the pen's origin inside the mask, and how far the pen then moves.
-	// ok is false when the font has no such glyph.
+	// Glyph returns r's coverage mask at size (device pixels), the offset
+	// of the mask's top-left corner from the pen (which stands on the
+	// baseline), and how far the pen then moves. mask is nil when there is
+	// nothing to draw; ok is false when the font has no such glyph.
 	Glyph(r rune, w frame.Weight, size float64) (mask *image.Alpha, origin image.Point, advance float64, ok bool)
 }
 
@@ -39,7 +40,7 @@ type glyphKey struct {
 
 type glyphImage struct {
 	img     *ebiten.Image // nil for an empty glyph such as a space
-	origin  image.Point
+	offset  image.Point   // of the image's top-left corner from the pen
 	advance float64
 }
 
@@ -110,7 +111,7 @@ func (r *Renderer) text(dst *ebiten.Image, op *frame.Op) {
 		g := r.glyph(ch, op.Font, float64(op.Size))
 		if g.img != nil {
 			o.GeoM.Reset()
-			o.GeoM.Translate(math.Round(x)-float64(g.origin.X), y-float64(g.origin.Y))
+			o.GeoM.Translate(math.Round(x)+float64(g.offset.X), y+float64(g.offset.Y))
 			o.ColorScale.Reset()
 			o.ColorScale.ScaleWithColor(op.Color)
 			dst.DrawImage(g.img, &o)
@@ -132,8 +133,8 @@ func (r *Renderer) glyph(ch rune, w frame.Weight, size float64) *glyphImage {
 			delete(r.cache, key)
 		}
 	}
-	mask, origin, adv, _ := r.glyphs.Glyph(ch, w, float64(k.size)/4)
-	g := &glyphImage{origin: origin, advance: adv}
+	mask, offset, adv, _ := r.glyphs.Glyph(ch, w, float64(k.size)/4)
+	g := &glyphImage{offset: offset, advance: adv}
 	if mask != nil && !mask.Rect.Empty() {
 		g.img = ebiten.NewImageFromImage(mask)
 	}
