@@ -60,6 +60,7 @@ unit:
 
 fuzz:
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./data -run '^$$' -fuzz '^FuzzTextCodec$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./build/internal/source -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/text -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
 

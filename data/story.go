@@ -1,15 +1,8 @@
 package data
 
-//go:generate go tool msgp -file story.go -o story_gen.go -io=false
-
-// Every struct travels as a MessagePack array (msgp's tuple form): field
-// names are not repeated for each of the hundreds of records, which is most
-// of what makes the embedded file smaller than its JSON twin.
-//msgp:tuple Story Meta Text Basis Paragraph Source Claim Line Note Actor Relation Market Flow Contrast Logic Figure Quote Scene
-
-// Decoding limits. No list in a real story comes near these; a crafted file
-// that declares a longer one is refused before anything is allocated for it.
-//msgp:limit arrays:1024 maps:64
+// The types below are the story in memory, as the widget uses it and as the
+// JSON download spells it. The shipped MessagePack form is a separate, more
+// compact mirror of them (wire.go); Encode and Decode convert between the two.
 
 // Story is the whole dataset: the interview's argument as cited elements and
 // the scenes that show them.
@@ -17,7 +10,7 @@ type Story struct {
 	Version    uint16      `json:"version"`
 	Meta       Meta        `json:"meta"`
 	Paragraphs []Paragraph `json:"paragraphs"` // Paragraphs[i] describes [P i+1]
-	Claims     []Claim     `json:"-" msg:"-"`  // build-time coverage ledger; not shipped
+	Claims     []Claim     `json:"-"`          // build-time coverage ledger; not shipped
 	Sources    []Source    `json:"sources"`
 	Lines      []Line      `json:"lines"`
 	Actors     []Actor     `json:"actors"`
@@ -44,7 +37,7 @@ type Basis struct {
 	Sources []string `json:"sources,omitempty" yaml:"sources"`
 	// Claims lists the ids of claims.md rows this element carries. It is
 	// checked at build time and not shipped.
-	Claims []string `json:"-" msg:"-" yaml:"claims"`
+	Claims []string `json:"-" yaml:"claims"`
 }
 
 // Meta describes the interview and the dataset itself.
@@ -112,6 +105,7 @@ type Actor struct {
 	Name  Text      `json:"name"`
 	Role  Text      `json:"role"`
 	Basis Basis     `json:"basis" yaml:",inline"`
+	Quote string    `json:"quote,omitempty"` // a Quote id for the element's card, or empty
 }
 
 // Relation ties two actors (or an actor and a line).
@@ -122,6 +116,7 @@ type Relation struct {
 	To    string       `json:"to"`
 	Label Text         `json:"label"`
 	Basis Basis        `json:"basis" yaml:",inline"`
+	Quote string       `json:"quote,omitempty"` // a Quote id for the element's card, or empty
 }
 
 // Market is a third-party market between the two lines.
@@ -131,6 +126,7 @@ type Market struct {
 	Has   Text   `json:"has"`
 	Lacks Text   `json:"lacks"`
 	Basis Basis  `json:"basis" yaml:",inline"`
+	Quote string `json:"quote,omitempty"` // a Quote id for the element's card, or empty
 }
 
 // Flow is what one line offers the third-party markets.
@@ -140,6 +136,7 @@ type Flow struct {
 	To    []string `json:"to"`   // Market ids
 	What  Text     `json:"what"`
 	Basis Basis    `json:"basis" yaml:",inline"`
+	Quote string   `json:"quote,omitempty"` // a Quote id for the element's card, or empty
 }
 
 // Contrast sets the two lines side by side on one topic.

@@ -435,6 +435,7 @@ func (v *validator) actors() {
 		v.text(path+".name", a.Name, SlotName)
 		v.text(path+".role", a.Role, SlotShort)
 		v.basis(path, a.Basis)
+		v.cardQuote(path, a.Quote, a.Basis)
 	}
 }
 
@@ -451,6 +452,7 @@ func (v *validator) relations() {
 		}
 		v.text(path+".label", r.Label, SlotShort)
 		v.basis(path, r.Basis)
+		v.cardQuote(path, r.Quote, r.Basis)
 	}
 }
 
@@ -464,6 +466,7 @@ func (v *validator) markets() {
 		v.text(path+".has", m.Has, SlotShort)
 		v.text(path+".lacks", m.Lacks, SlotShort)
 		v.basis(path, m.Basis)
+		v.cardQuote(path, m.Quote, m.Basis)
 	}
 }
 
@@ -479,6 +482,34 @@ func (v *validator) flows() {
 		}
 		v.text(path+".what", f.What, SlotShort)
 		v.basis(path, f.Basis)
+		v.cardQuote(path, f.Quote, f.Basis)
+	}
+}
+
+// cardQuote checks the optional quote on an element's card: it must be a
+// quote, and it must come from a paragraph the element itself cites, so that
+// the card never puts words next to a statement they do not support.
+func (v *validator) cardQuote(path, id string, b Basis) {
+	if id == "" {
+		return
+	}
+	p := path + ".quote"
+	if k, ok := v.kinds[id]; !ok || k != "quote" {
+		v.ref(p, id, "quote")
+		return
+	}
+	for _, q := range v.s.Quotes {
+		if q.ID != id {
+			continue
+		}
+		paras := map[Para]bool{}
+		for _, c := range q.Basis.Cite {
+			paras[c] = true
+		}
+		if !sharesPara(paras, b.Cite) {
+			v.errf(p, "quote %s is at %s but this element cites %s", id, citeList(q.Basis.Cite), citeList(b.Cite))
+		}
+		return
 	}
 }
 
@@ -606,8 +637,27 @@ func (v *validator) coverage() {
 }
 
 // unshown warns about elements that no scene puts on screen: legal (they are
-// still in the downloads) but probably an oversight.
+// still in the downloads) but probably an oversight. A quote on the card of
+// an element a scene shows is on screen whenever the card is.
 func (v *validator) unshown() {
+	s := v.s
+	card := func(id, quote string) {
+		if quote != "" && v.shown[id] {
+			v.shown[quote] = true
+		}
+	}
+	for _, x := range s.Actors {
+		card(x.ID, x.Quote)
+	}
+	for _, x := range s.Relations {
+		card(x.ID, x.Quote)
+	}
+	for _, x := range s.Markets {
+		card(x.ID, x.Quote)
+	}
+	for _, x := range s.Flows {
+		card(x.ID, x.Quote)
+	}
 	for _, id := range v.order {
 		if kind := v.kinds[id]; kind != "scene" && !v.shown[id] {
 			v.warnf(v.ids[id], "%s %q is shown by no scene", kind, id)

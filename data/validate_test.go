@@ -29,7 +29,7 @@ func validStory() *Story {
 		Actors: []Actor{
 			{ID: "nvidia", Kind: Company, Line: "us", Name: txt("英伟达", "Nvidia"), Role: txt("芯片", "Chips"), Basis: cite(5)},
 			{ID: "openai", Kind: Company, Line: "us", Name: txt("OpenAI", "OpenAI"), Role: txt("模型", "Models"), Basis: cite(5)},
-			{ID: "wang-zhi", Kind: Person, Name: txt("王智", "Wang Zhi"), Role: txt("受访者", "Interviewee"), Basis: cite(8)},
+			{ID: "wang-zhi", Kind: Person, Name: txt("王智", "Wang Zhi"), Role: txt("受访者", "Interviewee"), Basis: cite(8, 34), Quote: "q1"},
 		},
 		Relations: []Relation{{ID: "deal", Kind: Alliance, From: "openai", To: "nvidia", Label: txt("联盟", "Alliance"), Basis: cite(21)}},
 		Markets:   []Market{{ID: "europe", Name: txt("欧洲", "Europe"), Has: txt("工业", "Industry"), Lacks: txt("模型", "Models"), Basis: cite(35)}},
@@ -121,11 +121,16 @@ func TestValidateRules(t *testing.T) {
 			}
 		}, "markets", "no third-party market", false},
 		{"element shown by no scene", func(s *Story) {
+			s.Actors[2].Quote = ""
 			for i := range s.Scenes {
 				s.Scenes[i].Shows = s.Scenes[i].Shows[:len(s.Scenes[i].Shows)-1]
 			}
 		}, "quotes[0]", `quote "q1" is shown by no scene`, true},
 		{"missing credit", func(s *Story) { s.Meta.Credit = "" }, "meta.credit", "credit", false},
+		{"card quote is not a quote", func(s *Story) { s.Actors[0].Quote = "europe" }, "actors[0].quote", `"europe" is a market, want a quote`, false},
+		{"card quote unknown", func(s *Story) { s.Relations[0].Quote = "q9" }, "relations[0].quote", `unknown id "q9"`, false},
+		{"card quote from another paragraph", func(s *Story) { s.Markets[0].Quote = "q1" }, "markets[0].quote", "quote q1 is at P34 but this element cites P35", false},
+		{"flow quote from another paragraph", func(s *Story) { s.Flows[0].Quote = "q1" }, "flows[0].quote", "quote q1 is at P34 but this element cites P36", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -142,6 +147,17 @@ func TestValidateRules(t *testing.T) {
 			}
 			t.Fatalf("want a problem at %s containing %q, got %v", c.path, c.contains, ps)
 		})
+	}
+}
+
+// A quote on the card of a shown element is on screen with the card.
+func TestCardQuoteCountsAsShown(t *testing.T) {
+	s := validStory()
+	for i := range s.Scenes {
+		s.Scenes[i].Shows = s.Scenes[i].Shows[:len(s.Scenes[i].Shows)-1] // drop q1
+	}
+	if ps := Validate(s); len(ps) != 0 {
+		t.Fatalf("want no problems, got %v", ps)
 	}
 }
 

@@ -79,7 +79,7 @@ func TestSubsetDeterministic(t *testing.T) {
 
 func TestSubsetMissingRunes(t *testing.T) {
 	in := writeInput(t, "story.yaml", "ok: 中文\nbad: Жx ✈\n  again: Ж ✈ 中\n")
-	other := writeInput(t, "ui.txt", "→\n")
+	other := writeInput(t, "ui.txt", "蓐\n")
 	out := filepath.Join(t.TempDir(), "subset.bin")
 	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestSubsetMissingRunes(t *testing.T) {
 	}
 	want := in + ":2:6: no glyph for U+0416 'Ж'\n" +
 		in + ":2:9: no glyph for U+2708 '✈'\n" +
-		other + ":1:1: no glyph for U+2192 '→'\n"
+		other + ":1:1: no glyph for U+84D0 '蓐'\n"
 	if stderr.String() != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), want)
 	}

@@ -103,6 +103,10 @@ func WriteFile(path string, b []byte) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o644); err != nil { // readable like any file made by hand
+		tmp.Close()
+		return err
+	}
 	if _, err := io.Copy(tmp, bytes.NewReader(b)); err != nil {
 		tmp.Close()
 		return err

@@ -16,7 +16,12 @@ func TestErrorsWriteNothing(t *testing.T) {
 	os.WriteFile(src, []byte("version: 1\nactors:\n  - id: a\n    name: {zh: 甲}\n"), 0o644)
 	os.WriteFile(out, []byte("previous"), 0o644)
 
-	r, err := Run(Options{Source: src, Msgpack: out, Downloads: filepath.Join(dir, "dl")})
+	// Downloads from an earlier, good compile stay as they were.
+	dl := filepath.Join(dir, "dl")
+	os.MkdirAll(dl, 0o755)
+	os.WriteFile(filepath.Join(dl, "story.json"), []byte("previous"), 0o644)
+
+	r, err := Run(Options{Source: src, Msgpack: out, Downloads: dl})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,8 +34,19 @@ func TestErrorsWriteNothing(t *testing.T) {
 	if b, _ := os.ReadFile(out); string(b) != "previous" {
 		t.Error("a failed compile replaced the previous output")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "dl")); !os.IsNotExist(err) {
-		t.Error("a failed compile wrote downloads")
+	if entries, _ := os.ReadDir(dl); len(entries) != 1 {
+		t.Errorf("a failed compile wrote downloads: %v", entries)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dl, "story.json")); string(b) != "previous" {
+		t.Error("a failed compile replaced story.json")
+	}
+	// A source that loads but fails validation writes nothing either.
+	os.WriteFile(src, []byte("version: 2\nmarkets: []\n"), 0o644)
+	if r, err := Run(Options{Source: src, Msgpack: out, Downloads: dl}); err != nil || r.Errors == 0 {
+		t.Fatalf("want validation errors, got %v %v", err, r.Diags)
+	}
+	if entries, _ := os.ReadDir(dl); len(entries) != 1 {
+		t.Errorf("an invalid story wrote downloads: %v", entries)
 	}
 }
 
@@ -59,4 +75,10 @@ func TestCompilesTheCommittedStory(t *testing.T) {
 	if r.Sizes.Msgpack != len(b) || r.Sizes.JSON == 0 || r.Sizes.MsgpackGzip == 0 {
 		t.Errorf("sizes not reported: %+v", r.Sizes)
 	}
+	// The compactness target: at most 60% of minified JSON, and smaller
+	// gzipped too.
+	if z := r.Sizes; z.Msgpack*100 > z.JSON*60 || z.MsgpackGzip >= z.JSONGzip {
+		t.Errorf("compactness target missed: %v", z)
+	}
+	t.Log(r.Sizes)
 }

@@ -8,8 +8,8 @@ import (
 	"github.com/tinylib/msgp/msgp"
 )
 
-func TestMarshalUnmarshalActor(t *testing.T) {
-	v := Actor{}
+func TestMarshalUnmarshalwire(t *testing.T) {
+	v := wire{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -31,8 +31,8 @@ func TestMarshalUnmarshalActor(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgActor(b *testing.B) {
-	v := Actor{}
+func BenchmarkMarshalMsgwire(b *testing.B) {
+	v := wire{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -40,8 +40,8 @@ func BenchmarkMarshalMsgActor(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgActor(b *testing.B) {
-	v := Actor{}
+func BenchmarkAppendMsgwire(b *testing.B) {
+	v := wire{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -52,8 +52,8 @@ func BenchmarkAppendMsgActor(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalActor(b *testing.B) {
-	v := Actor{}
+func BenchmarkUnmarshalwire(b *testing.B) {
+	v := wire{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -66,8 +66,8 @@ func BenchmarkUnmarshalActor(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalBasis(t *testing.T) {
-	v := Basis{}
+func TestMarshalUnmarshalwireActor(t *testing.T) {
+	v := wireActor{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -89,8 +89,8 @@ func TestMarshalUnmarshalBasis(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgBasis(b *testing.B) {
-	v := Basis{}
+func BenchmarkMarshalMsgwireActor(b *testing.B) {
+	v := wireActor{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -98,8 +98,8 @@ func BenchmarkMarshalMsgBasis(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgBasis(b *testing.B) {
-	v := Basis{}
+func BenchmarkAppendMsgwireActor(b *testing.B) {
+	v := wireActor{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -110,8 +110,8 @@ func BenchmarkAppendMsgBasis(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalBasis(b *testing.B) {
-	v := Basis{}
+func BenchmarkUnmarshalwireActor(b *testing.B) {
+	v := wireActor{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -124,8 +124,8 @@ func BenchmarkUnmarshalBasis(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalClaim(t *testing.T) {
-	v := Claim{}
+func TestMarshalUnmarshalwireContrast(t *testing.T) {
+	v := wireContrast{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -147,8 +147,8 @@ func TestMarshalUnmarshalClaim(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgClaim(b *testing.B) {
-	v := Claim{}
+func BenchmarkMarshalMsgwireContrast(b *testing.B) {
+	v := wireContrast{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -156,8 +156,8 @@ func BenchmarkMarshalMsgClaim(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgClaim(b *testing.B) {
-	v := Claim{}
+func BenchmarkAppendMsgwireContrast(b *testing.B) {
+	v := wireContrast{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -168,8 +168,8 @@ func BenchmarkAppendMsgClaim(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalClaim(b *testing.B) {
-	v := Claim{}
+func BenchmarkUnmarshalwireContrast(b *testing.B) {
+	v := wireContrast{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -182,8 +182,8 @@ func BenchmarkUnmarshalClaim(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalContrast(t *testing.T) {
-	v := Contrast{}
+func TestMarshalUnmarshalwireFigure(t *testing.T) {
+	v := wireFigure{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -205,8 +205,8 @@ func TestMarshalUnmarshalContrast(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgContrast(b *testing.B) {
-	v := Contrast{}
+func BenchmarkMarshalMsgwireFigure(b *testing.B) {
+	v := wireFigure{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -214,8 +214,8 @@ func BenchmarkMarshalMsgContrast(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgContrast(b *testing.B) {
-	v := Contrast{}
+func BenchmarkAppendMsgwireFigure(b *testing.B) {
+	v := wireFigure{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -226,8 +226,8 @@ func BenchmarkAppendMsgContrast(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalContrast(b *testing.B) {
-	v := Contrast{}
+func BenchmarkUnmarshalwireFigure(b *testing.B) {
+	v := wireFigure{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -240,8 +240,8 @@ func BenchmarkUnmarshalContrast(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalFigure(t *testing.T) {
-	v := Figure{}
+func TestMarshalUnmarshalwireFlow(t *testing.T) {
+	v := wireFlow{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -263,8 +263,8 @@ func TestMarshalUnmarshalFigure(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgFigure(b *testing.B) {
-	v := Figure{}
+func BenchmarkMarshalMsgwireFlow(b *testing.B) {
+	v := wireFlow{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -272,8 +272,8 @@ func BenchmarkMarshalMsgFigure(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgFigure(b *testing.B) {
-	v := Figure{}
+func BenchmarkAppendMsgwireFlow(b *testing.B) {
+	v := wireFlow{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -284,8 +284,8 @@ func BenchmarkAppendMsgFigure(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalFigure(b *testing.B) {
-	v := Figure{}
+func BenchmarkUnmarshalwireFlow(b *testing.B) {
+	v := wireFlow{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -298,8 +298,8 @@ func BenchmarkUnmarshalFigure(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalFlow(t *testing.T) {
-	v := Flow{}
+func TestMarshalUnmarshalwireLine(t *testing.T) {
+	v := wireLine{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -321,8 +321,8 @@ func TestMarshalUnmarshalFlow(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgFlow(b *testing.B) {
-	v := Flow{}
+func BenchmarkMarshalMsgwireLine(b *testing.B) {
+	v := wireLine{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -330,8 +330,8 @@ func BenchmarkMarshalMsgFlow(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgFlow(b *testing.B) {
-	v := Flow{}
+func BenchmarkAppendMsgwireLine(b *testing.B) {
+	v := wireLine{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -342,8 +342,8 @@ func BenchmarkAppendMsgFlow(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalFlow(b *testing.B) {
-	v := Flow{}
+func BenchmarkUnmarshalwireLine(b *testing.B) {
+	v := wireLine{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -356,8 +356,8 @@ func BenchmarkUnmarshalFlow(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalLine(t *testing.T) {
-	v := Line{}
+func TestMarshalUnmarshalwireLogic(t *testing.T) {
+	v := wireLogic{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -379,8 +379,8 @@ func TestMarshalUnmarshalLine(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgLine(b *testing.B) {
-	v := Line{}
+func BenchmarkMarshalMsgwireLogic(b *testing.B) {
+	v := wireLogic{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -388,8 +388,8 @@ func BenchmarkMarshalMsgLine(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgLine(b *testing.B) {
-	v := Line{}
+func BenchmarkAppendMsgwireLogic(b *testing.B) {
+	v := wireLogic{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -400,8 +400,8 @@ func BenchmarkAppendMsgLine(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalLine(b *testing.B) {
-	v := Line{}
+func BenchmarkUnmarshalwireLogic(b *testing.B) {
+	v := wireLogic{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -414,8 +414,8 @@ func BenchmarkUnmarshalLine(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalLogic(t *testing.T) {
-	v := Logic{}
+func TestMarshalUnmarshalwireMarket(t *testing.T) {
+	v := wireMarket{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -437,8 +437,8 @@ func TestMarshalUnmarshalLogic(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgLogic(b *testing.B) {
-	v := Logic{}
+func BenchmarkMarshalMsgwireMarket(b *testing.B) {
+	v := wireMarket{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -446,8 +446,8 @@ func BenchmarkMarshalMsgLogic(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgLogic(b *testing.B) {
-	v := Logic{}
+func BenchmarkAppendMsgwireMarket(b *testing.B) {
+	v := wireMarket{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -458,8 +458,8 @@ func BenchmarkAppendMsgLogic(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalLogic(b *testing.B) {
-	v := Logic{}
+func BenchmarkUnmarshalwireMarket(b *testing.B) {
+	v := wireMarket{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -472,8 +472,8 @@ func BenchmarkUnmarshalLogic(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalMarket(t *testing.T) {
-	v := Market{}
+func TestMarshalUnmarshalwireMeta(t *testing.T) {
+	v := wireMeta{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -495,8 +495,8 @@ func TestMarshalUnmarshalMarket(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgMarket(b *testing.B) {
-	v := Market{}
+func BenchmarkMarshalMsgwireMeta(b *testing.B) {
+	v := wireMeta{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -504,8 +504,8 @@ func BenchmarkMarshalMsgMarket(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgMarket(b *testing.B) {
-	v := Market{}
+func BenchmarkAppendMsgwireMeta(b *testing.B) {
+	v := wireMeta{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -516,8 +516,8 @@ func BenchmarkAppendMsgMarket(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalMarket(b *testing.B) {
-	v := Market{}
+func BenchmarkUnmarshalwireMeta(b *testing.B) {
+	v := wireMeta{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -530,8 +530,8 @@ func BenchmarkUnmarshalMarket(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalMeta(t *testing.T) {
-	v := Meta{}
+func TestMarshalUnmarshalwireNote(t *testing.T) {
+	v := wireNote{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -553,8 +553,8 @@ func TestMarshalUnmarshalMeta(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgMeta(b *testing.B) {
-	v := Meta{}
+func BenchmarkMarshalMsgwireNote(b *testing.B) {
+	v := wireNote{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -562,8 +562,8 @@ func BenchmarkMarshalMsgMeta(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgMeta(b *testing.B) {
-	v := Meta{}
+func BenchmarkAppendMsgwireNote(b *testing.B) {
+	v := wireNote{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -574,8 +574,8 @@ func BenchmarkAppendMsgMeta(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalMeta(b *testing.B) {
-	v := Meta{}
+func BenchmarkUnmarshalwireNote(b *testing.B) {
+	v := wireNote{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -588,8 +588,8 @@ func BenchmarkUnmarshalMeta(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalNote(t *testing.T) {
-	v := Note{}
+func TestMarshalUnmarshalwireQuote(t *testing.T) {
+	v := wireQuote{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -611,8 +611,8 @@ func TestMarshalUnmarshalNote(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgNote(b *testing.B) {
-	v := Note{}
+func BenchmarkMarshalMsgwireQuote(b *testing.B) {
+	v := wireQuote{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -620,8 +620,8 @@ func BenchmarkMarshalMsgNote(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgNote(b *testing.B) {
-	v := Note{}
+func BenchmarkAppendMsgwireQuote(b *testing.B) {
+	v := wireQuote{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -632,8 +632,8 @@ func BenchmarkAppendMsgNote(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalNote(b *testing.B) {
-	v := Note{}
+func BenchmarkUnmarshalwireQuote(b *testing.B) {
+	v := wireQuote{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -646,8 +646,8 @@ func BenchmarkUnmarshalNote(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalParagraph(t *testing.T) {
-	v := Paragraph{}
+func TestMarshalUnmarshalwireRelation(t *testing.T) {
+	v := wireRelation{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -669,8 +669,8 @@ func TestMarshalUnmarshalParagraph(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgParagraph(b *testing.B) {
-	v := Paragraph{}
+func BenchmarkMarshalMsgwireRelation(b *testing.B) {
+	v := wireRelation{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -678,8 +678,8 @@ func BenchmarkMarshalMsgParagraph(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgParagraph(b *testing.B) {
-	v := Paragraph{}
+func BenchmarkAppendMsgwireRelation(b *testing.B) {
+	v := wireRelation{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -690,8 +690,8 @@ func BenchmarkAppendMsgParagraph(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalParagraph(b *testing.B) {
-	v := Paragraph{}
+func BenchmarkUnmarshalwireRelation(b *testing.B) {
+	v := wireRelation{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -704,8 +704,8 @@ func BenchmarkUnmarshalParagraph(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalQuote(t *testing.T) {
-	v := Quote{}
+func TestMarshalUnmarshalwireScene(t *testing.T) {
+	v := wireScene{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -727,8 +727,8 @@ func TestMarshalUnmarshalQuote(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgQuote(b *testing.B) {
-	v := Quote{}
+func BenchmarkMarshalMsgwireScene(b *testing.B) {
+	v := wireScene{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -736,8 +736,8 @@ func BenchmarkMarshalMsgQuote(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgQuote(b *testing.B) {
-	v := Quote{}
+func BenchmarkAppendMsgwireScene(b *testing.B) {
+	v := wireScene{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -748,8 +748,8 @@ func BenchmarkAppendMsgQuote(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalQuote(b *testing.B) {
-	v := Quote{}
+func BenchmarkUnmarshalwireScene(b *testing.B) {
+	v := wireScene{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
@@ -762,8 +762,8 @@ func BenchmarkUnmarshalQuote(b *testing.B) {
 	}
 }
 
-func TestMarshalUnmarshalRelation(t *testing.T) {
-	v := Relation{}
+func TestMarshalUnmarshalwireSource(t *testing.T) {
+	v := wireSource{}
 	bts, err := v.MarshalMsg(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -785,8 +785,8 @@ func TestMarshalUnmarshalRelation(t *testing.T) {
 	}
 }
 
-func BenchmarkMarshalMsgRelation(b *testing.B) {
-	v := Relation{}
+func BenchmarkMarshalMsgwireSource(b *testing.B) {
+	v := wireSource{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -794,8 +794,8 @@ func BenchmarkMarshalMsgRelation(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendMsgRelation(b *testing.B) {
-	v := Relation{}
+func BenchmarkAppendMsgwireSource(b *testing.B) {
+	v := wireSource{}
 	bts := make([]byte, 0, v.Msgsize())
 	bts, _ = v.MarshalMsg(bts[0:0])
 	b.SetBytes(int64(len(bts)))
@@ -806,240 +806,8 @@ func BenchmarkAppendMsgRelation(b *testing.B) {
 	}
 }
 
-func BenchmarkUnmarshalRelation(b *testing.B) {
-	v := Relation{}
-	bts, _ := v.MarshalMsg(nil)
-	b.ReportAllocs()
-	b.SetBytes(int64(len(bts)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		_, err := v.UnmarshalMsg(bts)
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func TestMarshalUnmarshalScene(t *testing.T) {
-	v := Scene{}
-	bts, err := v.MarshalMsg(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	left, err := v.UnmarshalMsg(bts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(left) > 0 {
-		t.Errorf("%d bytes left over after UnmarshalMsg(): %q", len(left), left)
-	}
-
-	left, err = msgp.Skip(bts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(left) > 0 {
-		t.Errorf("%d bytes left over after Skip(): %q", len(left), left)
-	}
-}
-
-func BenchmarkMarshalMsgScene(b *testing.B) {
-	v := Scene{}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		v.MarshalMsg(nil)
-	}
-}
-
-func BenchmarkAppendMsgScene(b *testing.B) {
-	v := Scene{}
-	bts := make([]byte, 0, v.Msgsize())
-	bts, _ = v.MarshalMsg(bts[0:0])
-	b.SetBytes(int64(len(bts)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		bts, _ = v.MarshalMsg(bts[0:0])
-	}
-}
-
-func BenchmarkUnmarshalScene(b *testing.B) {
-	v := Scene{}
-	bts, _ := v.MarshalMsg(nil)
-	b.ReportAllocs()
-	b.SetBytes(int64(len(bts)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		_, err := v.UnmarshalMsg(bts)
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func TestMarshalUnmarshalSource(t *testing.T) {
-	v := Source{}
-	bts, err := v.MarshalMsg(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	left, err := v.UnmarshalMsg(bts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(left) > 0 {
-		t.Errorf("%d bytes left over after UnmarshalMsg(): %q", len(left), left)
-	}
-
-	left, err = msgp.Skip(bts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(left) > 0 {
-		t.Errorf("%d bytes left over after Skip(): %q", len(left), left)
-	}
-}
-
-func BenchmarkMarshalMsgSource(b *testing.B) {
-	v := Source{}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		v.MarshalMsg(nil)
-	}
-}
-
-func BenchmarkAppendMsgSource(b *testing.B) {
-	v := Source{}
-	bts := make([]byte, 0, v.Msgsize())
-	bts, _ = v.MarshalMsg(bts[0:0])
-	b.SetBytes(int64(len(bts)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		bts, _ = v.MarshalMsg(bts[0:0])
-	}
-}
-
-func BenchmarkUnmarshalSource(b *testing.B) {
-	v := Source{}
-	bts, _ := v.MarshalMsg(nil)
-	b.ReportAllocs()
-	b.SetBytes(int64(len(bts)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		_, err := v.UnmarshalMsg(bts)
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func TestMarshalUnmarshalStory(t *testing.T) {
-	v := Story{}
-	bts, err := v.MarshalMsg(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	left, err := v.UnmarshalMsg(bts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(left) > 0 {
-		t.Errorf("%d bytes left over after UnmarshalMsg(): %q", len(left), left)
-	}
-
-	left, err = msgp.Skip(bts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(left) > 0 {
-		t.Errorf("%d bytes left over after Skip(): %q", len(left), left)
-	}
-}
-
-func BenchmarkMarshalMsgStory(b *testing.B) {
-	v := Story{}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		v.MarshalMsg(nil)
-	}
-}
-
-func BenchmarkAppendMsgStory(b *testing.B) {
-	v := Story{}
-	bts := make([]byte, 0, v.Msgsize())
-	bts, _ = v.MarshalMsg(bts[0:0])
-	b.SetBytes(int64(len(bts)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		bts, _ = v.MarshalMsg(bts[0:0])
-	}
-}
-
-func BenchmarkUnmarshalStory(b *testing.B) {
-	v := Story{}
-	bts, _ := v.MarshalMsg(nil)
-	b.ReportAllocs()
-	b.SetBytes(int64(len(bts)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		_, err := v.UnmarshalMsg(bts)
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func TestMarshalUnmarshalText(t *testing.T) {
-	v := Text{}
-	bts, err := v.MarshalMsg(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	left, err := v.UnmarshalMsg(bts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(left) > 0 {
-		t.Errorf("%d bytes left over after UnmarshalMsg(): %q", len(left), left)
-	}
-
-	left, err = msgp.Skip(bts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(left) > 0 {
-		t.Errorf("%d bytes left over after Skip(): %q", len(left), left)
-	}
-}
-
-func BenchmarkMarshalMsgText(b *testing.B) {
-	v := Text{}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		v.MarshalMsg(nil)
-	}
-}
-
-func BenchmarkAppendMsgText(b *testing.B) {
-	v := Text{}
-	bts := make([]byte, 0, v.Msgsize())
-	bts, _ = v.MarshalMsg(bts[0:0])
-	b.SetBytes(int64(len(bts)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		bts, _ = v.MarshalMsg(bts[0:0])
-	}
-}
-
-func BenchmarkUnmarshalText(b *testing.B) {
-	v := Text{}
+func BenchmarkUnmarshalwireSource(b *testing.B) {
+	v := wireSource{}
 	bts, _ := v.MarshalMsg(nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(bts)))
