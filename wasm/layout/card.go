@@ -74,6 +74,7 @@ type Content struct {
 func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 	c := Content{Element: id}
 	var basis data.Basis
+	var quote *data.Quote // the card's quote, if it has one
 	name := func(t data.Text) {
 		c.Title = l.Pick(t)
 		if o := l.Other().Pick(t); o != c.Title {
@@ -106,6 +107,7 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 			}
 			name(a.Name)
 			c.Body = []string{l.Pick(a.Role)}
+			c.Quote, quote = quoteOf(s, a.Quote, l)
 		}
 	}
 	for _, r := range s.Relations {
@@ -114,6 +116,7 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 			c.Kicker = l.Pick(kindWords["relation"]) + " · " + pickAt(l, relationWords, uint8(r.Kind))
 			c.Title = nameOf(s, r.From, l) + " — " + nameOf(s, r.To, l)
 			c.Body = []string{l.Pick(r.Label)}
+			c.Quote, quote = quoteOf(s, r.Quote, l)
 		}
 	}
 	for _, m := range s.Markets {
@@ -122,6 +125,7 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 			c.Kicker = l.Pick(kindWords["market"])
 			name(m.Name)
 			c.Body = []string{l.Pick(hasWord) + l.Pick(m.Has), l.Pick(lacksWord) + l.Pick(m.Lacks)}
+			c.Quote, quote = quoteOf(s, m.Quote, l)
 		}
 	}
 	for _, f := range s.Flows {
@@ -130,6 +134,7 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 			c.Kicker = l.Pick(kindWords["flow"])
 			c.Title = lineName(f.From)
 			c.Body = []string{l.Pick(f.What)}
+			c.Quote, quote = quoteOf(s, f.Quote, l)
 		}
 	}
 	for _, q := range s.Quotes {
@@ -183,7 +188,22 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 		return c, false
 	}
 	c.Source = SourceLine(s, basis, l)
+	if quote != nil {
+		// The quote's own paragraphs and speaker, which the validator has
+		// checked are among the element's.
+		c.Quote += " — " + SourceLine(s, quote.Basis, l)
+	}
 	return c, true
+}
+
+// quoteOf returns the quote with id in quotation marks.
+func quoteOf(s *data.Story, id string, l Lang) (string, *data.Quote) {
+	for i := range s.Quotes {
+		if q := &s.Quotes[i]; q.ID == id && id != "" {
+			return "“" + l.Pick(q.Text) + "”", q
+		}
+	}
+	return "", nil
 }
 
 // DescribeMore is the card of the folded notes: each in one line.

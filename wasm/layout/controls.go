@@ -68,9 +68,13 @@ func (p *placer) controls() {
 	hit := 32 * u // a fingertip
 	n := len(p.s.Scenes)
 	dot := 14 * u
+	size := 12 * u
+	txt := p.lang.Pick(LangText)
+	tw := p.m.Advance(txt, size, frame.Bold)
+	bw := max(hit, tw+12*u)
 	// Dots shrink to fit a narrow screen, but never below a usable target.
 	total := float64(n)*dot + 2*hit
-	right := 2*hit + 8*u // language and motion
+	right := bw + 8*u + hit // language and motion
 	avail := float64(p.scr.W) - 2*margin*u - right - 8*u
 	if total > avail {
 		dot = max(6*u, (avail-2*hit)/float64(n))
@@ -90,10 +94,6 @@ func (p *placer) controls() {
 	add(Control{Kind: NextControl, Box: Rect{x, cy - hit/2, hit, hit}, Label: NextLabel, Enabled: p.scene < n-1})
 
 	mx := float64(p.scr.W) - margin*u - hit
-	size := 12 * u
-	txt := p.lang.Pick(LangText)
-	tw := p.m.Advance(txt, size, frame.Bold)
-	bw := max(hit, tw+12*u)
 	lx := mx - 8*u - bw
 	add(Control{Kind: LangControl, Box: Rect{lx, cy - hit/2, bw, hit}, Label: LangLabel, Enabled: true,
 		Text: txt, TextAt: frame.Point{X: float32(lx + (bw-tw)/2), Y: float32(cy + size*0.35)}, TextSz: size})

@@ -32,7 +32,7 @@ func unit(s Screen) float64 {
 		scale = 1
 	}
 	short := math.Min(float64(s.W), float64(s.H)) / scale
-	return scale * clamp(short/620, 0.7, 1.6)
+	return scale * clamp(short/620, 0.85, 1.6)
 }
 
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }

@@ -53,7 +53,11 @@ func (w *Widget) paint(s snapshot) frame.List {
 		if k.Emphasis {
 			width = 2.5 * u
 		}
-		l.Stroke(w.linkPath(k.Link, a.Item, b.Item), width, fade(c, k.alpha))
+		path := w.linkPath(k.Link, a.Item, b.Item)
+		l.Stroke(path, width, fade(c, k.alpha))
+		if k.Flow {
+			w.particles(&l, k.Link, path, fade(w.sideColor(a.Side), k.alpha))
+		}
 	}
 
 	for _, it := range s.items {
@@ -108,6 +112,17 @@ func (w *Widget) paint(s snapshot) frame.List {
 		l.Fill(p, fade(c, it.alpha))
 	}
 
+	// Notes sit on a patch of page so that links passing under them do not
+	// cross the words.
+	for _, r := range s.runs {
+		if r.alpha > 0 && (r.Role == layout.Note || r.Role == layout.More) {
+			var p frame.Path
+			b := r.Box
+			pad := float32(3 * w.u())
+			p.Rect(r.At.X-pad, float32(b.Y)-pad/2, float32(b.W)+2*pad, float32(b.H)+pad, pad)
+			l.Fill(p, fade(th.Background, r.alpha))
+		}
+	}
 	for _, r := range s.runs {
 		if r.alpha <= 0 {
 			continue
@@ -139,11 +154,16 @@ func (w *Widget) lineOf(actorID string) string {
 	return "?" // not an actor
 }
 
-// linkPath is the curve of link k between items a and b.
+// linkPath is the curve of link k between items a and b. A flow leaves its
+// line from the middle, so that the line's offers fan out to the markets.
 func (w *Widget) linkPath(k layout.Link, a, b layout.Item) frame.Path {
 	st := w.target.Stage
 	mid := frame.Point{X: float32(st.X + st.W/2), Y: float32(st.Y + st.H/2)}
-	return arc(anchor(a, b), anchor(b, a), k.Flow, mid)
+	from := anchor(a, b)
+	if k.Flow && a.Kind == layout.LineItem {
+		from = lerpPt(a.A, a.B, 0.5)
+	}
+	return arc(from, anchor(b, a), k.Flow, mid)
 }
 
 // anchor is where a link leaves item a on its way to b: for a line, the

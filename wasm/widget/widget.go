@@ -37,6 +37,7 @@ type Widget struct {
 	from, to snapshot
 	tick     int // ticks since the transition began
 	dur      int
+	clock    int // ticks since the scene opened, for the particles
 
 	hover  string // target under the pointer
 	focus  string // target with the keyboard focus
@@ -80,6 +81,7 @@ func (w *Widget) Go(i int) {
 	}
 	w.from = w.current()
 	w.scene = i
+	w.clock = 0
 	w.closeCard()
 	w.hover = ""
 	w.relayout()
@@ -117,6 +119,10 @@ func (w *Widget) SetTheme(t Theme) { w.theme = t }
 // SetReducedMotion turns travelling motion into short cross-fades.
 func (w *Widget) SetReducedMotion(on bool) {
 	w.reduce = on
+	if on && w.dur > fadeTicks { // a transition under way becomes a short fade
+		w.tick = w.tick * fadeTicks / w.dur
+		w.dur = fadeTicks
+	}
 	w.relayout() // the motion control shows the state
 	w.to = fromLayout(&w.target)
 	if !w.Animating() {
@@ -147,11 +153,14 @@ func (w *Widget) Tick(n int) {
 	if w.tick < w.dur {
 		w.tick = min(w.tick+n, w.dur)
 	}
+	if w.particlesRunning() {
+		w.clock = min(w.clock+n, particleLife)
+	}
 }
 
 // Animating reports whether the next tick would change the picture. When it
 // is false the host can stop drawing until something happens.
-func (w *Widget) Animating() bool { return w.tick < w.dur }
+func (w *Widget) Animating() bool { return w.tick < w.dur || w.particlesRunning() }
 
 func (w *Widget) relayout() {
 	w.target = layout.Place(w.story, w.scene, w.scr, w.lang, w.m)

@@ -149,3 +149,41 @@ func TestResizeAtRestRedrawsAtOnce(t *testing.T) {
 		t.Fatalf("frame %dx%d portrait=%v after resize", f.W, f.H, w.Layout().Portrait)
 	}
 }
+
+func countFills(f frame.List) int {
+	n := 0
+	for _, op := range f.Ops {
+		if op.Kind == frame.Fill && op.Color.A > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Flows carry particles for a while after their scene opens, then the
+// widget comes to rest; with reduced motion there are none.
+func TestParticlesRunThenStop(t *testing.T) {
+	s := story(t)
+	w := New(s, mono{}, screen, layout.En, s.SceneIndex("battlefield"))
+	w.Tick(moveTicks)
+	if !w.Animating() {
+		t.Fatal("no particles after the transition into a scene with flows")
+	}
+	a := w.Frame()
+	w.Tick(7)
+	b := w.Frame()
+	if reflect.DeepEqual(a, b) {
+		t.Fatal("particles did not move between ticks")
+	}
+	settle(w)
+	rest := countFills(w.Frame())
+	if rest >= countFills(b) {
+		t.Fatalf("%d fills at rest, %d with particles: particles did not stop", rest, countFills(b))
+	}
+	r := New(s, mono{}, screen, layout.En, s.SceneIndex("battlefield"))
+	r.SetReducedMotion(true)
+	r.Tick(fadeTicks)
+	if r.Animating() {
+		t.Fatal("reduced motion still animates particles")
+	}
+}
