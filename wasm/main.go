@@ -31,11 +31,20 @@ func main() {
 	// The real screen arrives with Ebitengine's first Layout call.
 	scene := max(0, story.SceneIndex(page.Param("scene")))
 	w := widget.New(story, fonts, layout.Screen{W: 1, H: 1, Scale: 1}, lang(), scene)
-	if page.PrefersDark() {
+	g := app.New(w, fonts)
+	// The theme follows the page (?theme=dark|light), then the reader's
+	// system, live.
+	switch page.Param("theme") {
+	case "dark":
 		w.SetTheme(widget.Dark)
+	case "light":
+	default:
+		g.Follow("(prefers-color-scheme: dark)", func(dark bool) {
+			w.SetTheme(map[bool]widget.Theme{false: widget.Light, true: widget.Dark}[dark])
+		})
 	}
-	w.SetReducedMotion(page.PrefersReducedMotion())
-	if err := app.New(w, fonts).Run(); err != nil {
+	g.Follow("(prefers-reduced-motion: reduce)", w.SetReducedMotion)
+	if err := g.Run(); err != nil {
 		page.Fail(err.Error())
 	}
 }

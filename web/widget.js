@@ -58,6 +58,12 @@
     canvas.setAttribute("aria-describedby", "widget-description");
     canvas.addEventListener("blur", function () { api && api.blur(); });
     canvas.addEventListener("mouseleave", function () { api && api.pointerLeave(); });
+    // Off screen (an embed scrolled away), the widget's loop does nothing.
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries) {
+        api.visible(entries[entries.length - 1].isIntersecting ? "1" : "0");
+      }).observe(canvas);
+    }
   };
 
   fetch("main.wasm")

@@ -38,12 +38,13 @@ type Game struct {
 	focus  string
 	moving bool
 
-	cursor [2]int
+	cursor  [2]int
+	visible bool // on screen: off screen the loop does nothing
 }
 
 // New returns a game around w and exports the calls the page shell makes.
 func New(w *widget.Widget, f Fonts) *Game {
-	g := &Game{w: w, r: ebitenr.New(f), lang: 255}
+	g := &Game{w: w, r: ebitenr.New(f), lang: 255, visible: true}
 	// Tab is decided by the shell (Ebitengine would swallow it): it asks
 	// whether the focus moves within the widget or leaves it.
 	page.Export("focus", func(arg string) any {
@@ -66,6 +67,16 @@ func New(w *widget.Widget, f Fonts) *Game {
 		}
 		return nil
 	})
+	// The shell watches whether the widget is on screen (an iframe scrolled
+	// away keeps running otherwise).
+	page.Export("visible", func(on string) any {
+		g.visible = on != "0"
+		if g.visible {
+			g.last = time.Time{}
+			ebiten.ScheduleFrame()
+		}
+		return nil
+	})
 	page.Export("go", func(id string) any {
 		ok := g.w.GoID(id)
 		ebiten.ScheduleFrame()
@@ -82,8 +93,20 @@ func (g *Game) Run() error {
 	return ebiten.RunGame(g)
 }
 
+// Follow applies a media query's answer now and whenever it changes.
+func (g *Game) Follow(query string, apply func(bool)) {
+	apply(page.Matches(query))
+	page.WatchMedia(query, func(m bool) {
+		apply(m)
+		ebiten.ScheduleFrame()
+	})
+}
+
 // Update advances the clock and applies input.
 func (g *Game) Update() error {
+	if !g.visible && g.drawn {
+		return nil // off screen: no ticks, no frames asked for
+	}
 	now := time.Now()
 	if !g.last.IsZero() {
 		// Ticks follow the wall clock so motion keeps its speed when frames

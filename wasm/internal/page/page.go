@@ -92,16 +92,11 @@ func DevicePixelRatio() float64 {
 	return 1
 }
 
-func matches(query string) bool {
+// Matches reports a media query's answer now.
+func Matches(query string) bool {
 	mm := js.Global().Get("matchMedia")
 	return mm.Truthy() && js.Global().Call("matchMedia", query).Get("matches").Bool()
 }
-
-// PrefersDark reports the reader's colour-scheme preference.
-func PrefersDark() bool { return matches("(prefers-color-scheme: dark)") }
-
-// PrefersReducedMotion reports the reader's motion preference.
-func PrefersReducedMotion() bool { return matches("(prefers-reduced-motion: reduce)") }
 
 // SetMotion reports whether the picture is moving ("moving") or at rest
 // ("still"), so that screenshots and tests can wait for a settled frame.
@@ -156,3 +151,16 @@ func setText(id, text string) {
 // SetLang marks the document's language, so screen readers pronounce the
 // live text correctly.
 func SetLang(tag string) { root.Set("lang", tag) }
+
+// WatchMedia calls fn with the new answer whenever a media query's answer
+// changes (the reader switches the system to dark mode, say).
+func WatchMedia(query string, fn func(matches bool)) {
+	if !js.Global().Get("matchMedia").Truthy() {
+		return
+	}
+	mq := js.Global().Call("matchMedia", query)
+	mq.Call("addEventListener", "change", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		fn(args[0].Get("matches").Bool())
+		return nil
+	}))
+}
