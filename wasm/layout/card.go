@@ -286,23 +286,66 @@ func PlaceCard(c Content, anchor Rect, scr Screen, l Lang, m Measurer) Card {
 	width := min(cardWidth*u, float64(scr.W)-2*margin*u)
 	inner := width - 2*cardPad*u
 	p := placer{scr: scr, lang: l, m: m, u: u, emph: map[string]bool{}}
-	y := cardPad * u
-	add := func(s string, size float64, w frame.Weight, role Role, gap float64) {
-		if s == "" {
-			return
+	// The parts in reading order, each with how much it matters: on a small
+	// screen the least needed go first, so that the name and the source
+	// (what was said, and where) are the last to give way.
+	type part struct {
+		piece
+		gap  float64
+		rank int // higher stays longer
+	}
+	parts := []part{
+		{piece{c.Kicker, 11 * u, frame.Regular, Secondary, l}, 0, 1},
+		{piece{c.Title, 16 * u, frame.Bold, Primary, l}, 6 * u, 9},
+		{piece{c.Other, 12 * u, frame.Regular, Secondary, l.Other()}, 2 * u, 2},
+	}
+	for i, b := range c.Body {
+		parts = append(parts, part{piece{b, 13 * u, frame.Regular, Caption, l}, 8 * u, 6 - min(i, 3)})
+	}
+	parts = append(parts,
+		part{piece{c.Quote, 13 * u, frame.Regular, Primary, l}, 8 * u, 4},
+		part{piece{c.Source, 11 * u, frame.Regular, Secondary, l}, 10 * u, 8})
+	keep := parts[:0:0]
+	for _, pt := range parts {
+		if pt.s != "" {
+			keep = append(keep, pt)
 		}
-		y += gap + ascent*size
-		y = p.text(s, 0, y, inner, size, w, role, l, c.Element, Left)
 	}
-	add(c.Kicker, 11*u, frame.Regular, Secondary, 0)
-	add(c.Title, 16*u, frame.Bold, Primary, 6*u)
-	add(c.Other, 12*u, frame.Regular, Secondary, 2*u)
-	for _, b := range c.Body {
-		add(b, 13*u, frame.Regular, Caption, 8*u)
+	heightOf := func(ps []part) float64 {
+		h := 2 * cardPad * u
+		for i, pt := range ps {
+			if i > 0 {
+				h += pt.gap
+			}
+			n := len(p.m.Wrap(pt.s, pt.size, pt.w, inner))
+			h += float64(n-1)*pt.size*lineGap + (ascent+descent)*pt.size
+		}
+		return h
 	}
-	add(c.Quote, 13*u, frame.Regular, Primary, 8*u)
-	add(c.Source, 11*u, frame.Regular, Secondary, 10*u)
-	height := y + cardPad*u
+	room := float64(scr.H) - 2*margin*u
+	for len(keep) > 1 && heightOf(keep) > room {
+		low := 0
+		for i, pt := range keep {
+			if pt.rank < keep[low].rank {
+				low = i
+			}
+		}
+		keep = append(keep[:low], keep[low+1:]...)
+	}
+	y := cardPad * u
+	for i, pt := range keep {
+		if i > 0 {
+			y += pt.gap
+		}
+		// The last part left may still be too tall for a tiny screen: fit
+		// clips it with an ellipsis.
+		used := p.fit(c.Element, Rect{0, y, inner, room - cardPad*u - y}, Left, Top, pt.piece)
+		if used.H == 0 {
+			break
+		}
+		y = used.Y + used.H
+	}
+	height := min(y+cardPad*u, room)
 
 	// Beside the anchor where there is room, else below or above it; always
 	// on the screen.

@@ -4,9 +4,11 @@ import (
 	"os"
 	"testing"
 
+	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/layout"
 	"github.com/parallel-lines/widget/wasm/layout/layouttest"
+	"github.com/parallel-lines/widget/wasm/typeset"
 )
 
 func loadStory(t testing.TB) *data.Story {
@@ -132,13 +134,30 @@ func screenGrid() []layout.Screen {
 	return out
 }
 
+// The grid is checked with the stand-in measurer and with the real font the
+// widget ships, so the test does not depend on one font's widths and still
+// covers the letterforms readers see.
+func measurers(t *testing.T) map[string]layout.Measurer {
+	f, err := typeset.Load(assets.Font)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]layout.Measurer{"fixed": layouttest.Fixed{}, "font": f}
+}
+
 func TestGridNothingOverlapsOrLeaves(t *testing.T) {
+	for name, m := range measurers(t) {
+		t.Run(name, func(t *testing.T) { checkGrid(t, m) })
+	}
+}
+
+func checkGrid(t *testing.T, m layout.Measurer) {
 	s := loadStory(t)
 	fails := 0
 	for _, scr := range screenGrid() {
 		for scene := range s.Scenes {
 			for _, lang := range []layout.Lang{layout.Zh, layout.En} {
-				l := layout.Place(s, scene, scr, lang, layouttest.Fixed{})
+				l := layout.Place(s, scene, scr, lang, m)
 				for _, p := range layout.Problems(&l) {
 					if fails++; fails <= 30 {
 						t.Errorf("%dx%d@%g %s %d: %s", scr.W, scr.H, scr.Scale, s.Scenes[scene].ID, lang, p)
@@ -150,4 +169,69 @@ func TestGridNothingOverlapsOrLeaves(t *testing.T) {
 	if fails > 30 {
 		t.Errorf("… and %d more", fails-30)
 	}
+}
+
+// Every element's card stays on the canvas and keeps its text inside, on
+// every screen of the grid, in both languages.
+func TestCardsFitEveryScreen(t *testing.T) {
+	s := loadStory(t)
+	f, err := typeset.Load(assets.Font)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fails := 0
+	for _, scr := range screenGrid() {
+		canvas := layout.Rect{W: float64(scr.W), H: float64(scr.H)}
+		for _, lang := range []layout.Lang{layout.Zh, layout.En} {
+			for _, id := range allIDs(s) {
+				c, ok := layout.Describe(s, id, lang)
+				if !ok {
+					t.Fatalf("no card for %s", id)
+				}
+				anchor := layout.Rect{X: float64(scr.W) / 3, Y: float64(scr.H) / 2, W: 20, H: 20}
+				card := layout.PlaceCard(c, anchor, scr, lang, f)
+				bad := !card.Box.Inside(canvas)
+				for _, r := range card.Runs {
+					bad = bad || !r.Box.Inside(card.Box)
+				}
+				if bad {
+					if fails++; fails <= 10 {
+						t.Errorf("%dx%d@%g %s lang %d: card %+v does not fit", scr.W, scr.H, scr.Scale, id, lang, card.Box)
+					}
+				}
+			}
+		}
+	}
+}
+
+func allIDs(s *data.Story) []string {
+	var ids []string
+	for _, x := range s.Lines {
+		ids = append(ids, x.ID)
+	}
+	for _, x := range s.Actors {
+		ids = append(ids, x.ID)
+	}
+	for _, x := range s.Relations {
+		ids = append(ids, x.ID)
+	}
+	for _, x := range s.Markets {
+		ids = append(ids, x.ID)
+	}
+	for _, x := range s.Flows {
+		ids = append(ids, x.ID)
+	}
+	for _, x := range s.Quotes {
+		ids = append(ids, x.ID)
+	}
+	for _, x := range s.Figures {
+		ids = append(ids, x.ID)
+	}
+	for _, x := range s.Contrasts {
+		ids = append(ids, x.ID)
+	}
+	for _, x := range s.Logic {
+		ids = append(ids, x.ID)
+	}
+	return ids
 }
