@@ -111,40 +111,13 @@ func (s *Story) SceneIndex(id string) int {
 	return -1
 }
 
-// elementIDs lists the ids of all elements in the order references count
-// them: lines, actors, relations, markets, flows, contrasts, logic, figures,
-// quotes, scenes.
+// elementIDs lists the ids of all elements in canonical order, the order
+// references count them in.
 func elementIDs(s *Story) []string {
-	var ids []string
-	for _, x := range s.Lines {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Actors {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Relations {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Markets {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Flows {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Contrasts {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Logic {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Figures {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Quotes {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Scenes {
-		ids = append(ids, x.ID)
+	es := s.Elements()
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.ID
 	}
 	return ids
 }

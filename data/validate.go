@@ -101,35 +101,8 @@ func (v *validator) run() {
 	v.claimLedger()
 
 	// Ids first, so that references may point forward.
-	for i, x := range s.Lines {
-		v.define(at("lines", i), "line", x.ID)
-	}
-	for i, x := range s.Actors {
-		v.define(at("actors", i), "actor", x.ID)
-	}
-	for i, x := range s.Relations {
-		v.define(at("relations", i), "relation", x.ID)
-	}
-	for i, x := range s.Markets {
-		v.define(at("markets", i), "market", x.ID)
-	}
-	for i, x := range s.Flows {
-		v.define(at("flows", i), "flow", x.ID)
-	}
-	for i, x := range s.Contrasts {
-		v.define(at("contrasts", i), "contrast", x.ID)
-	}
-	for i, x := range s.Logic {
-		v.define(at("logic", i), "logic", x.ID)
-	}
-	for i, x := range s.Figures {
-		v.define(at("figures", i), "figure", x.ID)
-	}
-	for i, x := range s.Quotes {
-		v.define(at("quotes", i), "quote", x.ID)
-	}
-	for i, x := range s.Scenes {
-		v.define(at("scenes", i), "scene", x.ID)
+	for _, e := range s.Elements() {
+		v.define(e.Path(), e.Kind.String(), e.ID)
 	}
 
 	v.lines()

@@ -72,8 +72,11 @@ type Content struct {
 
 // Describe composes the card of element id; ok is false if there is none.
 func Describe(s *data.Story, id string, l Lang) (Content, bool) {
-	c := Content{Element: id}
-	var basis data.Basis
+	e, ok := s.Find(id)
+	if !ok || e.Kind == data.KindScene {
+		return Content{}, false
+	}
+	c := Content{Element: id, Kicker: l.Pick(kindWords[e.Kind.String()])}
 	var quote *data.Quote // the card's quote, if it has one
 	name := func(t data.Text) {
 		c.Title = l.Pick(t)
@@ -81,119 +84,78 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 			c.Other = o
 		}
 	}
-	lineName := func(lineID string) string {
-		for _, ln := range s.Lines {
-			if ln.ID == lineID {
-				return l.Pick(ln.Name)
-			}
+	switch e.Kind {
+	case data.KindLine:
+		ln := s.Lines[e.Index]
+		name(ln.Name)
+		c.Body = []string{l.Pick(ln.Goal.Text), l.Pick(ln.Metaphor.Text), l.Pick(ln.Question.Text)}
+	case data.KindActor:
+		a := s.Actors[e.Index]
+		c.Kicker = pickAt(l, actorWords, uint8(a.Kind))
+		if a.Line != "" {
+			c.Kicker = nameOf(s, a.Line, l) + " · " + c.Kicker
 		}
-		return ""
-	}
-	found := false
-	for _, ln := range s.Lines {
-		if ln.ID == id {
-			found, basis = true, ln.Basis
-			c.Kicker = l.Pick(kindWords["line"])
-			name(ln.Name)
-			c.Body = []string{l.Pick(ln.Goal.Text), l.Pick(ln.Metaphor.Text), l.Pick(ln.Question.Text)}
+		name(a.Name)
+		c.Body = []string{l.Pick(a.Role)}
+		c.Quote, quote = quoteOf(s, a.Quote, l)
+	case data.KindRelation:
+		r := s.Relations[e.Index]
+		c.Kicker += " · " + pickAt(l, relationWords, uint8(r.Kind))
+		c.Title = nameOf(s, r.From, l) + " — " + nameOf(s, r.To, l)
+		c.Body = []string{l.Pick(r.Label)}
+		c.Quote, quote = quoteOf(s, r.Quote, l)
+	case data.KindMarket:
+		m := s.Markets[e.Index]
+		name(m.Name)
+		c.Body = []string{l.Pick(hasWord) + l.Pick(m.Has), l.Pick(lacksWord) + l.Pick(m.Lacks)}
+		c.Quote, quote = quoteOf(s, m.Quote, l)
+	case data.KindFlow:
+		f := s.Flows[e.Index]
+		c.Title = nameOf(s, f.From, l)
+		c.Body = []string{l.Pick(f.What)}
+		c.Quote, quote = quoteOf(s, f.Quote, l)
+	case data.KindQuote:
+		q := s.Quotes[e.Index]
+		c.Title = nameOf(s, q.Speaker, l)
+		c.Quote = "“" + l.Pick(q.Text) + "”"
+	case data.KindFigure:
+		f := s.Figures[e.Index]
+		if c.Title = FigureValue(f, l); c.Title == "" {
+			c.Title = l.Pick(f.Label)
+		} else {
+			c.Body = []string{l.Pick(f.Label)}
 		}
-	}
-	for _, a := range s.Actors {
-		if a.ID == id {
-			found, basis = true, a.Basis
-			c.Kicker = pickAt(l, actorWords, uint8(a.Kind))
-			if n := lineName(a.Line); n != "" {
-				c.Kicker = n + " · " + c.Kicker
-			}
-			name(a.Name)
-			c.Body = []string{l.Pick(a.Role)}
-			c.Quote, quote = quoteOf(s, a.Quote, l)
-		}
-	}
-	for _, r := range s.Relations {
-		if r.ID == id {
-			found, basis = true, r.Basis
-			c.Kicker = l.Pick(kindWords["relation"]) + " · " + pickAt(l, relationWords, uint8(r.Kind))
-			c.Title = nameOf(s, r.From, l) + " — " + nameOf(s, r.To, l)
-			c.Body = []string{l.Pick(r.Label)}
-			c.Quote, quote = quoteOf(s, r.Quote, l)
-		}
-	}
-	for _, m := range s.Markets {
-		if m.ID == id {
-			found, basis = true, m.Basis
-			c.Kicker = l.Pick(kindWords["market"])
-			name(m.Name)
-			c.Body = []string{l.Pick(hasWord) + l.Pick(m.Has), l.Pick(lacksWord) + l.Pick(m.Lacks)}
-			c.Quote, quote = quoteOf(s, m.Quote, l)
-		}
-	}
-	for _, f := range s.Flows {
-		if f.ID == id {
-			found, basis = true, f.Basis
-			c.Kicker = l.Pick(kindWords["flow"])
-			c.Title = lineName(f.From)
-			c.Body = []string{l.Pick(f.What)}
-			c.Quote, quote = quoteOf(s, f.Quote, l)
+	case data.KindContrast:
+		x := s.Contrasts[e.Index]
+		name(x.Topic)
+		us, cn := sideNames(s, l)
+		c.Body = []string{us + l.Pick(inWord) + l.Pick(x.US), cn + l.Pick(inWord) + l.Pick(x.CN)}
+	case data.KindLogic:
+		g := s.Logic[e.Index]
+		c.Title, _ = NoteText(s, id, l)
+		if g.Kind != data.Judgement {
+			c.Body = []string{l.Pick(g.Text)}
 		}
 	}
-	for _, q := range s.Quotes {
-		if q.ID == id {
-			found, basis = true, q.Basis
-			c.Kicker = l.Pick(kindWords["quote"])
-			c.Title = nameOf(s, q.Speaker, l)
-			c.Quote = "“" + l.Pick(q.Text) + "”"
-		}
-	}
-	for _, f := range s.Figures {
-		if f.ID == id {
-			found, basis = true, f.Basis
-			c.Kicker = l.Pick(kindWords["figure"])
-			c.Title = FigureValue(f, l)
-			if c.Title == "" {
-				c.Title = l.Pick(f.Label)
-			} else {
-				c.Body = []string{l.Pick(f.Label)}
-			}
-		}
-	}
-	for _, x := range s.Contrasts {
-		if x.ID == id {
-			found, basis = true, x.Basis
-			c.Kicker = l.Pick(kindWords["contrast"])
-			name(x.Topic)
-			us, cn := "", ""
-			for _, ln := range s.Lines {
-				if ln.Side == data.US {
-					us = l.Pick(ln.Name)
-				} else {
-					cn = l.Pick(ln.Name)
-				}
-			}
-			c.Body = []string{us + l.Pick(inWord) + l.Pick(x.US), cn + l.Pick(inWord) + l.Pick(x.CN)}
-		}
-	}
-	for _, g := range s.Logic {
-		if g.ID == id {
-			found, basis = true, g.Basis
-			c.Kicker = l.Pick(kindWords["logic"])
-			t, _ := NoteText(s, id, l)
-			c.Title = t
-			if g.Kind != data.Judgement {
-				c.Body = []string{l.Pick(g.Text)}
-			}
-		}
-	}
-	if !found {
-		return c, false
-	}
-	c.Source = SourceLine(s, basis, l)
+	c.Source = SourceLine(s, *e.Basis, l)
 	if quote != nil {
-		// The quote's own paragraphs and speaker, which the validator has
+		// The quote's own speaker and paragraphs, which the validator has
 		// checked are among the element's.
 		c.Quote += " — " + SourceLine(s, quote.Basis, l)
 	}
 	return c, true
+}
+
+// sideNames returns the names of the US and China lines.
+func sideNames(s *data.Story, l Lang) (us, cn string) {
+	for _, ln := range s.Lines {
+		if ln.Side == data.US {
+			us = l.Pick(ln.Name)
+		} else {
+			cn = l.Pick(ln.Name)
+		}
+	}
+	return us, cn
 }
 
 // quoteOf returns the quote with id in quotation marks.

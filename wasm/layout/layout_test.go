@@ -1,7 +1,6 @@
 package layout_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/parallel-lines/widget/assets"
@@ -13,11 +12,7 @@ import (
 
 func loadStory(t testing.TB) *data.Story {
 	t.Helper()
-	b, err := os.ReadFile("../../assets/story.msgpack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := data.Decode(b)
+	s, err := layouttest.Story()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,32 +201,10 @@ func TestCardsFitEveryScreen(t *testing.T) {
 
 func allIDs(s *data.Story) []string {
 	var ids []string
-	for _, x := range s.Lines {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Actors {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Relations {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Markets {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Flows {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Quotes {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Figures {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Contrasts {
-		ids = append(ids, x.ID)
-	}
-	for _, x := range s.Logic {
-		ids = append(ids, x.ID)
+	for _, e := range s.Elements() {
+		if e.Kind != data.KindScene {
+			ids = append(ids, e.ID)
+		}
 	}
 	return ids
 }

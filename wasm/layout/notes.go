@@ -50,48 +50,36 @@ func (p *placer) notes() []note {
 // NoteText is the one-line form of a quote, figure, contrast or logic step;
 // ok is false for any other element.
 func NoteText(s *data.Story, id string, l Lang) (string, bool) {
-	for _, q := range s.Quotes {
-		if q.ID == id {
-			open, close := "“", "”"
-			return open + l.Pick(q.Text) + close, true
-		}
+	e, ok := s.Find(id)
+	if !ok {
+		return "", false
 	}
-	for _, f := range s.Figures {
-		if f.ID == id {
-			if n := FigureValue(f, l); n != "" {
-				return n + " · " + l.Pick(f.Label), true
-			}
-			return l.Pick(f.Label), true
-		}
+	sep := ": "
+	if l == Zh {
+		sep = "："
 	}
-	for _, c := range s.Contrasts {
-		if c.ID == id {
-			us, cn := l.Pick(s.Lines[0].Name), l.Pick(s.Lines[1].Name)
-			if s.Lines[0].Side == data.CN {
-				us, cn = cn, us
-			}
-			sep := ": "
-			if l == Zh {
-				sep = "："
-			}
-			return l.Pick(c.Topic) + sep + us + " " + l.Pick(c.US) + " / " + cn + " " + l.Pick(c.CN), true
+	switch e.Kind {
+	case data.KindQuote:
+		return "“" + l.Pick(s.Quotes[e.Index].Text) + "”", true
+	case data.KindFigure:
+		f := s.Figures[e.Index]
+		if n := FigureValue(f, l); n != "" {
+			return n + " · " + l.Pick(f.Label), true
 		}
-	}
-	for _, g := range s.Logic {
-		if g.ID == id {
-			switch g.Kind {
-			case data.Shift:
-				return l.Pick(g.From) + " → " + l.Pick(g.To), true
-			case data.Leg:
-				sep := ": "
-				if l == Zh {
-					sep = "："
-				}
-				return l.Pick(g.To) + sep + l.Pick(g.Text), true
-			default:
-				return l.Pick(g.Text), true
-			}
+		return l.Pick(f.Label), true
+	case data.KindContrast:
+		c := s.Contrasts[e.Index]
+		us, cn := sideNames(s, l)
+		return l.Pick(c.Topic) + sep + us + " " + l.Pick(c.US) + " / " + cn + " " + l.Pick(c.CN), true
+	case data.KindLogic:
+		g := s.Logic[e.Index]
+		switch g.Kind {
+		case data.Shift:
+			return l.Pick(g.From) + " → " + l.Pick(g.To), true
+		case data.Leg:
+			return l.Pick(g.To) + sep + l.Pick(g.Text), true
 		}
+		return l.Pick(g.Text), true
 	}
 	return "", false
 }

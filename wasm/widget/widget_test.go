@@ -1,7 +1,6 @@
 package widget
 
 import (
-	"os"
 	"reflect"
 	"testing"
 
@@ -18,11 +17,7 @@ var screen = layout.Screen{W: 1280, H: 720, Scale: 1}
 
 func story(t testing.TB) *data.Story {
 	t.Helper()
-	b, err := os.ReadFile("../../assets/story.msgpack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := data.Decode(b)
+	s, err := layouttest.Story()
 	if err != nil {
 		t.Fatal(err)
 	}

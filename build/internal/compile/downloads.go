@@ -218,35 +218,12 @@ func carriers(s *data.Story) map[string][]string {
 		}
 	}
 	add("meta", s.Meta.Basis)
-	for _, x := range s.Lines {
-		add(x.ID, x.Goal.Basis, x.Metaphor.Basis, x.Question.Basis, x.OpenNote.Basis, x.ModeNote.Basis, x.Basis)
-	}
-	for _, x := range s.Actors {
-		add(x.ID, x.Basis)
-	}
-	for _, x := range s.Relations {
-		add(x.ID, x.Basis)
-	}
-	for _, x := range s.Markets {
-		add(x.ID, x.Basis)
-	}
-	for _, x := range s.Flows {
-		add(x.ID, x.Basis)
-	}
-	for _, x := range s.Contrasts {
-		add(x.ID, x.Basis)
-	}
-	for _, x := range s.Logic {
-		add(x.ID, x.Basis)
-	}
-	for _, x := range s.Figures {
-		add(x.ID, x.Basis)
-	}
-	for _, x := range s.Quotes {
-		add(x.ID, x.Basis)
-	}
-	for _, x := range s.Scenes {
-		add(x.ID, x.Basis)
+	for _, e := range s.Elements() {
+		if e.Kind == data.KindLine { // a line's notes carry claims of their own
+			x := s.Lines[e.Index]
+			add(e.ID, x.Goal.Basis, x.Metaphor.Basis, x.Question.Basis, x.OpenNote.Basis, x.ModeNote.Basis)
+		}
+		add(e.ID, *e.Basis)
 	}
 	return out
 }

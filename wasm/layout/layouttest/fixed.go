@@ -7,6 +7,7 @@ package layouttest
 import (
 	"strings"
 
+	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/frame"
 )
@@ -58,3 +59,6 @@ func tokens(s string) []string {
 	}
 	return out
 }
+
+// Story decodes the dataset the widget embeds, for tests that lay it out.
+func Story() (*data.Story, error) { return data.Decode(assets.Story) }
