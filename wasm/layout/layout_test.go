@@ -208,3 +208,25 @@ func allIDs(s *data.Story) []string {
 	}
 	return ids
 }
+
+func TestFigureValue(t *testing.T) {
+	fig := func(v, max float64, q data.Qualifier, unit, label string) data.Figure {
+		return data.Figure{Value: v, Max: max, Qualifier: q, Unit: data.Text{Zh: unit, En: unit}, Label: data.Text{Zh: label, En: label}}
+	}
+	cases := []struct {
+		f    data.Figure
+		want string
+	}{
+		{fig(30000, 0, data.Exact, "employees", "Nvidia's staff"), "30,000 employees"},
+		{fig(2, 3, data.Range, "years", "Strong for a while"), "2–3 years"},
+		{fig(150, 0, data.Over, "years", "Later"), "150+ years"},
+		{fig(1873, 0, data.Exact, "", "Twain"), "1873"},
+		{fig(2022, 0, data.Exact, "year", "End of 2022: ChatGPT"), ""}, // the label says it
+		{fig(0, 0, data.Several, "", "Several companies"), ""},
+	}
+	for _, c := range cases {
+		if got := layout.FigureValue(c.f, layout.En); got != c.want {
+			t.Errorf("FigureValue(%v %s) = %q, want %q", c.f.Value, c.f.Label.En, got, c.want)
+		}
+	}
+}

@@ -85,35 +85,39 @@ func NoteText(s *data.Story, id string, l Lang) (string, bool) {
 }
 
 // FigureValue writes a figure's number with its unit, as a reader would say
-// it: 30,000, 2–3 years, 150+ years. It is empty for figures with no number.
+// it: 30,000 employees, 2–3 years, 150+ years. It is empty for figures with
+// no number, and for those whose label already says it ("2022 年底：…"),
+// which would otherwise read twice.
 func FigureValue(f data.Figure, l Lang) string {
-	unit := l.Pick(f.Unit)
-	join := func(n string) string {
-		if unit == "" {
-			return n
-		}
-		return n + " " + unit
-	}
+	var n string
 	switch f.Qualifier {
 	case data.Exact:
-		return join(number(f.Value, f.Unit))
+		n = number(f.Value)
 	case data.About:
-		if l == Zh {
-			return "约 " + join(number(f.Value, f.Unit))
-		}
-		return "about " + join(number(f.Value, f.Unit))
+		n = map[Lang]string{Zh: "约 ", En: "about "}[l] + number(f.Value)
 	case data.Over:
-		return join(number(f.Value, f.Unit) + "+")
+		n = number(f.Value) + "+"
 	case data.Range:
-		return join(number(f.Value, f.Unit) + "–" + number(f.Max, f.Unit))
+		n = number(f.Value) + "–" + number(f.Max)
+	default:
+		return ""
 	}
-	return ""
+	label := l.Pick(f.Label)
+	plain := strconv.FormatFloat(f.Value, 'f', -1, 64)
+	if strings.Contains(label, plain) || strings.Contains(label, number(f.Value)) {
+		return ""
+	}
+	if unit := l.Pick(f.Unit); unit != "" {
+		n += " " + unit
+	}
+	return n
 }
 
-// number writes v with thousands separators, except years.
-func number(v float64, unit data.Text) string {
+// number writes v with thousands separators from five digits on (so years
+// stay as they are written).
+func number(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if unit.En == "year" || unit.En == "year (AD)" || len(s) <= 4 || strings.Contains(s, ".") {
+	if len(s) <= 4 || strings.Contains(s, ".") {
 		return s
 	}
 	var b strings.Builder
