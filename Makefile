@@ -17,7 +17,7 @@ FUZZTIME  ?= 15s
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
-.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots
+.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters
 
 all: dist
 
@@ -72,3 +72,7 @@ clean:
 
 screenshots: dist
 	$(GO) run ./build/screenshots -dist $(DIST) -out $(DIST)/screenshots
+
+# Static PNG of every scene (both languages and themes) from the x/image backend.
+posters:
+	$(GO) run ./build/posters -out $(DIST)/posters

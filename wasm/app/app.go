@@ -11,6 +11,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
+	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/internal/page"
 	"github.com/parallel-lines/widget/wasm/layout"
 	"github.com/parallel-lines/widget/wasm/render/ebitenr"
@@ -20,7 +21,7 @@ import (
 // Fonts measures text for the core and rasterises it for the backend.
 type Fonts interface {
 	layout.Measurer
-	ebitenr.Glyphs
+	frame.GlyphSource
 }
 
 // Game adapts the widget to Ebitengine's Update/Draw contract: state

@@ -6,7 +6,10 @@
 // list says. Nothing in this package knows about either backend.
 package frame
 
-import "image/color"
+import (
+	"image"
+	"image/color"
+)
 
 // Point is a position in device pixels.
 type Point struct{ X, Y float32 }
@@ -132,4 +135,12 @@ func (l *List) Stroke(p Path, width float32, c color.NRGBA) {
 // Text appends a run of text.
 func (l *List) Text(s string, at Point, size float32, w Weight, c color.NRGBA) {
 	l.Ops = append(l.Ops, Op{Kind: Text, Text: s, At: at, Size: size, Font: w, Color: c})
+}
+
+// GlyphSource supplies glyph masks to backends: r's coverage at size
+// (device pixels), the offset of the mask's top-left corner from the pen on
+// the baseline, and the pen's advance; ok is false when the font lacks r.
+// Every backend draws text through one, so all show the same letterforms.
+type GlyphSource interface {
+	Glyph(r rune, w Weight, size float64) (mask *image.Alpha, offset image.Point, advance float64, ok bool)
 }

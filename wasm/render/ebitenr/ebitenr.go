@@ -15,19 +15,9 @@ import (
 	"github.com/parallel-lines/widget/wasm/frame"
 )
 
-// Glyphs supplies glyph masks. Both backends rasterise through the same
-// source, so the browser and the PNG posters show the same letterforms.
-type Glyphs interface {
-	// Glyph returns r's coverage mask at size (device pixels), the offset
-	// of the mask's top-left corner from the pen (which stands on the
-	// baseline), and how far the pen then moves. mask is nil when there is
-	// nothing to draw; ok is false when the font has no such glyph.
-	Glyph(r rune, w frame.Weight, size float64) (mask *image.Alpha, origin image.Point, advance float64, ok bool)
-}
-
 // Renderer draws frames. It keeps glyph images between frames.
 type Renderer struct {
-	glyphs Glyphs
+	glyphs frame.GlyphSource
 	cache  map[glyphKey]*glyphImage
 	path   vector.Path
 }
@@ -49,7 +39,7 @@ type glyphImage struct {
 const maxGlyphs = 6000
 
 // New returns a renderer that takes its glyphs from g.
-func New(g Glyphs) *Renderer {
+func New(g frame.GlyphSource) *Renderer {
 	return &Renderer{glyphs: g, cache: map[glyphKey]*glyphImage{}}
 }
 
