@@ -17,7 +17,7 @@ FUZZTIME  ?= 15s
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
-.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters
+.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters bench
 
 all: dist
 
@@ -76,3 +76,7 @@ screenshots: dist
 # Static PNG of every scene (both languages and themes) from the x/image backend.
 posters:
 	$(GO) run ./build/posters -out $(DIST)/posters
+
+# Benchmarks of the hot paths; size budgets are checked by `make test`.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./wasm/widget ./wasm/text ./data
