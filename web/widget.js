@@ -58,6 +58,17 @@
     canvas.setAttribute("aria-describedby", "widget-description");
     canvas.addEventListener("blur", function () { api && api.blur(); });
     canvas.addEventListener("mouseleave", function () { api && api.pointerLeave(); });
+    // Ebitengine reads devicePixelRatio once, so after a zoom or a move to
+    // another monitor its canvas would stay at the old resolution and blur.
+    // The scene and language live in the URL, so a reload comes back to the
+    // same place, drawn sharp.
+    var dpr = window.devicePixelRatio;
+    var res = window.matchMedia && window.matchMedia("(resolution: " + dpr + "dppx)");
+    if (res) {
+      res.addEventListener("change", function () {
+        if (window.devicePixelRatio !== dpr) location.reload();
+      });
+    }
     // Off screen (an embed scrolled away), the widget's loop does nothing.
     if ("IntersectionObserver" in window) {
       new IntersectionObserver(function (entries) {

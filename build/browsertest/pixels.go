@@ -3,10 +3,16 @@
 // "ready", its canvas shows a drawing, the page logs no errors and fetches
 // nothing from another origin, a corrupt dataset ends in a visible error
 // message, an idle widget draws no frames, and deep links (query and
-// fragment), the keys and both languages choose the right scene. Run
-// `make dist` first; see the tests for the details. The browser itself is
-// driven by build/internal/browser; the tests wrap it in helpers that fail
-// the test and keep a screenshot of a failure in testdata/failures/.
+// fragment), the keys and both languages choose the right scene. Beyond
+// that: every scene plays both ways in both languages and themes; Tab walks
+// the items on the canvas with spoken labels and leaves the widget in a
+// host page, Enter and Esc open and close cards; hover, click and tap open
+// cards and press the on-canvas controls; the canvas follows a change of
+// devicePixelRatio; and a widget scrolled off screen in a host page draws
+// nothing (host pages in testdata/host/). Run `make dist` first; see the
+// tests for the details. The browser itself is driven by
+// build/internal/browser; the tests wrap it in helpers that fail the test
+// and keep a screenshot of a failure in testdata/failures/.
 //
 // This file holds the pixel check that decides whether a screenshot of the
 // canvas shows a drawing. It is pure Go so that it can be tested without a

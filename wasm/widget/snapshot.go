@@ -16,18 +16,44 @@ type snapshot struct {
 
 type itemState struct {
 	layout.Item
-	alpha float64
-	drawn float64 // how much of a line has drawn in, 0 to 1
+	alpha   float64
+	drawn   float64 // how much of a line has drawn in, 0 to 1
+	leaving bool    // fading out: not in the scene being moved to
 }
 
 type linkState struct {
 	layout.Link
-	alpha float64
+	alpha   float64
+	leaving bool
 }
 
 type runState struct {
 	layout.Run
-	alpha float64
+	alpha   float64
+	leaving bool
+}
+
+// departed returns s without what was on its way out. A transition that is
+// interrupted starts the next one from here: what was leaving goes at once,
+// so paging quickly never carries earlier scenes along as ghosts.
+func (s snapshot) departed() snapshot {
+	var out snapshot
+	for _, x := range s.items {
+		if !x.leaving {
+			out.items = append(out.items, x)
+		}
+	}
+	for _, x := range s.links {
+		if !x.leaving {
+			out.links = append(out.links, x)
+		}
+	}
+	for _, x := range s.runs {
+		if !x.leaving {
+			out.runs = append(out.runs, x)
+		}
+	}
+	return out
 }
 
 func fromLayout(l *layout.Layout) snapshot {
@@ -88,8 +114,9 @@ func mix(a, b snapshot, t float64, move bool) snapshot {
 		out.items = append(out.items, e)
 	}
 	for _, it := range a.items {
-		if !inB[it.ID] {
+		if !inB[it.ID] && it.alpha*(1-t) >= visible {
 			it.alpha *= 1 - t
+			it.leaving = true
 			out.items = append(out.items, it)
 		}
 	}
@@ -110,8 +137,9 @@ func mix(a, b snapshot, t float64, move bool) snapshot {
 		out.links = append(out.links, k)
 	}
 	for _, k := range a.links { // in a's order, for a stable frame
-		if old, ok := al[linkKey{k.ID, k.From, k.To}]; ok {
+		if old, ok := al[linkKey{k.ID, k.From, k.To}]; ok && old.alpha*(1-t) >= visible {
 			old.alpha *= 1 - t
+			old.leaving = true
 			out.links = append(out.links, old)
 		}
 	}
@@ -143,10 +171,14 @@ func mix(a, b snapshot, t float64, move bool) snapshot {
 		out.runs = append(out.runs, r)
 	}
 	for i, r := range a.runs {
-		if !used[i] {
+		if !used[i] && r.alpha*(1-t) >= visible {
 			r.alpha *= 1 - t
+			r.leaving = true
 			out.runs = append(out.runs, r)
 		}
 	}
 	return out
 }
+
+// visible is the least opacity that still shows in 8-bit colour.
+const visible = 1.0 / 255

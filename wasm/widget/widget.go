@@ -79,7 +79,7 @@ func (w *Widget) Go(i int) {
 	if i == w.scene {
 		return
 	}
-	w.from = w.current()
+	w.from = w.current().departed()
 	w.scene = i
 	w.clock = 0
 	w.closeCard()
@@ -106,7 +106,7 @@ func (w *Widget) SetLang(l layout.Lang) {
 	if l == w.lang {
 		return
 	}
-	w.from = w.current()
+	w.from = w.current().departed()
 	w.lang = l
 	w.relayout()
 	w.begin()

@@ -217,3 +217,23 @@ func TestFrameAllocationBudget(t *testing.T) {
 		t.Fatalf("a frame allocates %.0f times, over the budget of %d", n, budget)
 	}
 }
+
+// Paging quickly through every scene, each press mid-transition, leaves no
+// trace: the snapshot holds no more than the last two scenes.
+func TestRapidPagingCarriesNothingAlong(t *testing.T) {
+	s := story(t)
+	w := New(s, mono{}, screen, layout.En, 0)
+	for range 3 * len(s.Scenes) {
+		w.Tick(moveTicks / 4)
+		w.Go((w.Scene() + 1) % len(s.Scenes))
+	}
+	cur := w.current()
+	limit := 0
+	for _, i := range []int{w.Scene(), (w.Scene() + len(s.Scenes) - 1) % len(s.Scenes), (w.Scene() + len(s.Scenes) - 2) % len(s.Scenes)} {
+		l := layout.Place(s, i, screen, layout.En, mono{})
+		limit += len(l.Runs)
+	}
+	if len(cur.runs) > limit {
+		t.Fatalf("after rapid paging the picture holds %d runs, more than the last three scenes' %d", len(cur.runs), limit)
+	}
+}

@@ -131,26 +131,41 @@ var (
 // context), so they only end the wait when time is up, or when the browser
 // itself is gone.
 func (b *Browser) poll(timeout time.Duration, expr string, done func(string) bool) error {
+	_, err := WaitFor(b, timeout, expr, done)
+	return err
+}
+
+// WaitFor evaluates expr every pollInterval (50 ms) until done accepts its
+// value (JSON decoded into T), and returns the last value read. Like the
+// Wait methods, it fails after timeout, or at once if the renderer crashes
+// or the browser is gone; errors of single evaluations (a document being
+// replaced) only end the wait when time is up. It is a function, not a
+// method, because methods cannot be generic.
+func WaitFor[T any](b *Browser, timeout time.Duration, expr string, done func(T) bool) (T, error) {
 	deadline := time.Now().Add(timeout)
+	var last T
 	var lastErr error
 	for {
 		if b.Crashed() {
-			return ErrCrashed
+			return last, ErrCrashed
 		}
-		v, err := Eval[string](b, expr)
+		v, err := Eval[T](b, expr)
 		switch {
-		case err == nil && done(v):
-			return nil
-		case err != nil && b.ctx.Err() != nil:
-			return fmt.Errorf("the browser is gone: %w", err)
-		case err != nil:
+		case err == nil:
+			last = v
+			if done(v) {
+				return v, nil
+			}
+		case b.ctx.Err() != nil:
+			return last, fmt.Errorf("the browser is gone: %w", err)
+		default:
 			lastErr = err
 		}
 		if time.Now().After(deadline) {
 			if lastErr != nil {
-				return fmt.Errorf("%w after %s (last evaluation error: %v)", ErrTimeout, timeout, lastErr)
+				return last, fmt.Errorf("%w after %s (last evaluation error: %v)", ErrTimeout, timeout, lastErr)
 			}
-			return fmt.Errorf("%w after %s", ErrTimeout, timeout)
+			return last, fmt.Errorf("%w after %s", ErrTimeout, timeout)
 		}
 		time.Sleep(pollInterval)
 	}

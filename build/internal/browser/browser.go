@@ -1,10 +1,11 @@
 // Package browser owns driving headless Debian Chromium for the widget's
 // tests and tools: it starts chromium with the flags that make Ebitengine's
 // WebGL render headless, sets an exact viewport, and offers the few actions
-// the page contract needs (navigate, wait for an attribute of <html>,
-// evaluate, press a key, click, screenshot). It records what the tab
-// reports that a test must not ignore: console errors, uncaught exceptions,
-// error log entries, a crashed renderer, and every request the page makes.
+// the page contract needs (navigate, wait for an attribute of <html> or for
+// any value, evaluate, press a key, click, hover, touch, screenshot). It
+// records what the tab reports that a test must not ignore: console errors,
+// uncaught exceptions, error log entries, a crashed renderer, and every
+// request the page makes.
 //
 // It does not depend on package testing: build/browsertest wraps it in
 // helpers that fail a test, and build/screenshots uses it as a tool. All

@@ -62,7 +62,7 @@ func TestArgsText(t *testing.T) {
 }
 
 func TestKeyString(t *testing.T) {
-	for k, want := range map[Key]string{ArrowRight: "ArrowRight", Space: "Space", End: "End", PageUp: "PageUp"} {
+	for k, want := range map[Key]string{ArrowRight: "ArrowRight", Space: "Space", End: "End", PageUp: "PageUp", Tab: "Tab", Enter: "Enter", Escape: "Escape"} {
 		if got := k.String(); got != want {
 			t.Errorf("%q.String() = %q, want %q", string(k), got, want)
 		}
