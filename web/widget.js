@@ -62,13 +62,17 @@
     // another monitor its canvas would stay at the old resolution and blur.
     // The scene and language live in the URL, so a reload comes back to the
     // same place, drawn sharp.
+    // Browsers announce the change differently (a resize on zoom, a media
+    // query on a monitor move, neither under emulation), so a slow check
+    // backs up the events; it costs no frames.
     var dpr = window.devicePixelRatio;
+    var check = function () {
+      if (window.devicePixelRatio !== dpr) location.reload();
+    };
+    window.addEventListener("resize", check);
     var res = window.matchMedia && window.matchMedia("(resolution: " + dpr + "dppx)");
-    if (res) {
-      res.addEventListener("change", function () {
-        if (window.devicePixelRatio !== dpr) location.reload();
-      });
-    }
+    if (res) res.addEventListener("change", check);
+    setInterval(check, 1000);
     // Off screen (an embed scrolled away), the widget's loop does nothing.
     if ("IntersectionObserver" in window) {
       new IntersectionObserver(function (entries) {
