@@ -94,6 +94,7 @@ const (
 	LineItem Kind = iota
 	ActorItem
 	MarketItem
+	LooseItem // an actor on neither line, standing between them
 )
 
 // Item is an element with a position: a line (from A to B), an actor or a

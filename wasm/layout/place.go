@@ -159,7 +159,7 @@ func (p *placer) between() []betweenItem {
 	}
 	for _, a := range p.s.Actors {
 		if a.Line == "" && p.shown[a.ID] {
-			out = append(out, betweenItem{a.ID, a.Name, ActorItem})
+			out = append(out, betweenItem{a.ID, a.Name, LooseItem})
 		}
 	}
 	return out

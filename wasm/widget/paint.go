@@ -27,10 +27,7 @@ func (w *Widget) sideColor(s data.Side) color.NRGBA {
 // text, so that names always stay legible.
 func (w *Widget) paint(s snapshot) frame.List {
 	th := w.theme
-	u := float32(w.scr.Scale)
-	if u <= 0 {
-		u = 1
-	}
+	u := float32(w.u())
 	l := frame.List{W: w.scr.W, H: w.scr.H, Background: th.Background}
 
 	at := map[string]itemState{}
@@ -93,7 +90,7 @@ func (w *Widget) paint(s snapshot) frame.List {
 			p.LineTo(x, y+r*1.25)
 			p.LineTo(x-r*1.25, y)
 			p.Close()
-		case w.lineOf(it.ID) == "": // a person or group on neither line: a ring
+		case it.Kind == layout.LooseItem: // on neither line: a ring
 			var ring frame.Path
 			ring.Circle(x, y, r)
 			l.Stroke(ring, 2*u, fade(th.Ink, it.alpha))
@@ -143,15 +140,6 @@ func (w *Widget) paint(s snapshot) frame.List {
 	w.paintFocus(&l)
 	w.paintCard(&l)
 	return l
-}
-
-func (w *Widget) lineOf(actorID string) string {
-	for _, a := range w.story.Actors {
-		if a.ID == actorID {
-			return a.Line
-		}
-	}
-	return "?" // not an actor
 }
 
 // linkPath is the curve of link k between items a and b. A flow leaves its
