@@ -312,18 +312,26 @@ func serveDir(t *testing.T, dir string) *httptest.Server {
 	return srv
 }
 
-// checkWidgetDraws is the body of TestWidgetDraws, shared with the drawn
-// fixture so the whole check is proven on a known-good page.
-func checkWidgetDraws(t *testing.T, srv *httptest.Server, b *testBrowser) {
+// load opens url and waits until the widget settles on ready or error,
+// failing t (with the status text and console problems) if it does neither.
+func (b *testBrowser) load(t *testing.T, url string) string {
 	t.Helper()
-	start := time.Now()
-	if err := b.Navigate(srv.URL + "/"); err != nil {
+	if err := b.Navigate(url); err != nil {
 		t.Fatal(err)
 	}
 	state, err := b.WaitForState(readyTimeout)
 	if err != nil {
 		t.Fatalf("%v; #widget-status: %s; console problems: %q", err, b.statusText(), b.Problems())
 	}
+	return state
+}
+
+// checkWidgetDraws is the body of TestWidgetDraws, shared with the drawn
+// fixture so the whole check is proven on a known-good page.
+func checkWidgetDraws(t *testing.T, srv *httptest.Server, b *testBrowser) {
+	t.Helper()
+	start := time.Now()
+	state := b.load(t, srv.URL+"/")
 	if state == "error" {
 		t.Fatalf("the page reached data-widget-state=error; #widget-status: %s; console problems: %q", b.statusText(), b.Problems())
 	}

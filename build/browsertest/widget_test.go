@@ -38,14 +38,7 @@ func TestCorruptDatasetShowsError(t *testing.T) {
 	srv := serveDir(t, site)
 	b := startBrowser(t)
 	start := time.Now()
-	if err := b.Navigate(srv.URL + "/"); err != nil {
-		t.Fatal(err)
-	}
-	state, err := b.WaitForState(readyTimeout)
-	if err != nil {
-		t.Fatalf("%v; #widget-status: %s; console problems: %q", err, b.statusText(), b.Problems())
-	}
-	if state != "error" {
+	if state := b.load(t, srv.URL+"/"); state != "error" {
 		t.Fatalf("data-widget-state became %q with the corruptdata build, want error", state)
 	}
 	t.Logf("timing: navigation to data-widget-state=error took %s", time.Since(start).Round(time.Millisecond))
