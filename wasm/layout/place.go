@@ -207,13 +207,18 @@ func (p *placer) upright() {
 	mx, mw := xs[0]+24*u, xs[1]-xs[0]-48*u
 	room := bottom - top
 	if notes := p.notes(); len(notes) > 0 {
-		share := room
+		// Below the markets when there are any; else alone, mid-column.
+		share, y := room, 0.0
+		lead := noteSize * u * noteLead
+		h := math.Min(room, float64(min(len(notes), maxNotes))*lead)
 		if len(p.between()) > 0 {
 			share = room * 0.45
+			h = math.Min(share, h)
+			y = bottom - h
+		} else {
+			y = top + (room-h)/2
 		}
-		lead := noteSize * u * noteLead
-		h := math.Min(share, float64(min(len(notes), maxNotes))*lead)
-		p.placeNotes(notes, mx, bottom-h, mw, h)
+		p.placeNotes(notes, mx, y, mw, h)
 		room -= h + 12*u
 	}
 	mid := p.between()
@@ -260,12 +265,14 @@ func (p *placer) across() {
 	top, bottom := ys[0]+16*u, ys[1]-16*u
 	if notes := p.notes(); len(notes) > 0 {
 		share := bottom - top
-		if len(p.between()) > 0 {
-			share *= 0.5
-		}
 		lead := noteSize * u * noteLead
 		h := math.Min(share, float64(min(len(notes), maxNotes))*lead)
-		p.placeNotes(notes, st.X, bottom-h, st.W, h)
+		y := top + (share-h)/2 // alone between the lines: centred
+		if len(p.between()) > 0 {
+			h = math.Min(share*0.5, h)
+			y = bottom - h
+		}
+		p.placeNotes(notes, st.X, y, st.W, h)
 		bottom -= h + 12*u
 	}
 	mid := p.between()
