@@ -102,6 +102,7 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 		r := s.Relations[e.Index]
 		c.Kicker += " · " + pickAt(l, relationWords, uint8(r.Kind))
 		c.Title = nameOf(s, r.From, l) + " — " + nameOf(s, r.To, l)
+		c.Other = nameOf(s, r.From, l.Other()) + " — " + nameOf(s, r.To, l.Other())
 		c.Body = []string{l.Pick(r.Label)}
 		c.Quote, quote = quoteOf(s, r.Quote, l)
 	case data.KindMarket:
@@ -111,12 +112,12 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 		c.Quote, quote = quoteOf(s, m.Quote, l)
 	case data.KindFlow:
 		f := s.Flows[e.Index]
-		c.Title = nameOf(s, f.From, l)
+		c.Title, c.Other = nameOf(s, f.From, l), nameOf(s, f.From, l.Other())
 		c.Body = []string{l.Pick(f.What)}
 		c.Quote, quote = quoteOf(s, f.Quote, l)
 	case data.KindQuote:
 		q := s.Quotes[e.Index]
-		c.Title = nameOf(s, q.Speaker, l)
+		c.Title, c.Other = nameOf(s, q.Speaker, l), nameOf(s, q.Speaker, l.Other())
 		c.Quote = "“" + l.Pick(q.Text) + "”"
 	case data.KindFigure:
 		f := s.Figures[e.Index]
@@ -136,6 +137,9 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 		if g.Kind != data.Judgement {
 			c.Body = []string{l.Pick(g.Text)}
 		}
+	}
+	if c.Other == c.Title {
+		c.Other = "" // "AMD" reads the same in both
 	}
 	c.Source = SourceLine(s, *e.Basis, l)
 	if quote != nil {

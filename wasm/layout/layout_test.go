@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parallel-lines/widget/assets"
@@ -227,6 +228,29 @@ func TestFigureValue(t *testing.T) {
 	for _, c := range cases {
 		if got := layout.FigureValue(c.f, layout.En); got != c.want {
 			t.Errorf("FigureValue(%v %s) = %q, want %q", c.f.Value, c.f.Label.En, got, c.want)
+		}
+	}
+}
+
+// A card names its element in both languages and says where it comes from.
+func TestCardsNameBothLanguagesAndCite(t *testing.T) {
+	s := loadStory(t)
+	for _, e := range s.Elements() {
+		switch e.Kind {
+		case data.KindActor, data.KindMarket, data.KindRelation, data.KindFlow, data.KindLine:
+		default:
+			continue
+		}
+		c, ok := layout.Describe(s, e.ID, layout.En)
+		if !ok {
+			t.Fatalf("no card for %s", e.ID)
+		}
+		zh, _ := layout.Describe(s, e.ID, layout.Zh)
+		if c.Other == "" && zh.Title != c.Title {
+			t.Errorf("%s: card names it only in English (%q), not as %q", e.ID, c.Title, zh.Title)
+		}
+		if !strings.Contains(c.Source, "P") || !strings.Contains(c.Source, "Tencent") {
+			t.Errorf("%s: source %q lacks a paragraph or the outlet", e.ID, c.Source)
 		}
 	}
 }
