@@ -43,7 +43,7 @@ if [ "$major" -lt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -lt 26 ]; }; then
 fi
 
 # --- Chromium ---------------------------------------------------------------
-install_cmd="apt-get update && apt-get install -y --no-install-recommends chromium"
+install_cmd="apt-get update && apt-get install -y chromium"
 
 if [ -n "${CHROMIUM:-}" ]; then
 	# An explicit choice is respected: installing Debian chromium would not
@@ -70,7 +70,7 @@ or set CHROMIUM=/path/to/chromium."
 		$as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 ||
 			die "apt-get update failed; run as root: $install_cmd"
 		# shellcheck disable=SC2086
-		$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >&2 ||
+		$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >&2 ||
 			die "installing chromium failed; run as root: $install_cmd"
 		[ -x "$chromium" ] || die "the chromium package is installed but $chromium is still missing."
 	fi
