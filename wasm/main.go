@@ -44,6 +44,9 @@ func main() {
 		})
 	}
 	g.Follow("(prefers-reduced-motion: reduce)", w.SetReducedMotion)
+	if page.Param("motion") == "off" { // switched off before a reload
+		w.SetReducedMotion(true)
+	}
 	if err := g.Run(); err != nil {
 		page.Fail(err.Error())
 	}

@@ -5,6 +5,7 @@ import (
 	"image"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -239,6 +240,18 @@ func TestScenesDeepLinkAndKeys(t *testing.T) {
 		open(t, "/"+hash, mid)
 		if got := b.attr(t, "lang"); got != "zh-Hans" {
 			t.Errorf("after a reload from %s the page language is %q, want zh-Hans", hash, got)
+		}
+	})
+	// Motion switched off stays off across a reload too.
+	t.Run("reload-keeps-motion-off", func(t *testing.T) {
+		b.screenshotOnFailure(t)
+		open(t, "/?scene="+url.QueryEscape(mid)+"&motion=off", mid)
+		hash, err := browser.Eval[string](b.Browser, `location.hash`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := url.ParseQuery(strings.TrimPrefix(hash, "#")); v.Get("motion") != "off" {
+			t.Errorf("opened with motion=off, the address keeps %q", hash)
 		}
 	})
 	if zh, en := shots["zh"], shots["en"]; zh != nil && en != nil {

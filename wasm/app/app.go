@@ -38,6 +38,7 @@ type Game struct {
 	lang   layout.Lang
 	focus  string
 	moving bool
+	still  bool // reduced motion
 
 	cursor  [2]int
 	visible bool // on screen: off screen the loop does nothing
@@ -169,9 +170,9 @@ func (g *Game) pointer() {
 
 // report tells the page (and through it screen readers) what changed.
 func (g *Game) report() {
-	if id := g.w.SceneID(); id != g.scene || g.w.Lang() != g.lang {
-		g.scene = id
-		page.SetScene(id, langTag[g.w.Lang()])
+	if id := g.w.SceneID(); id != g.scene || g.w.Lang() != g.lang || g.w.ReducedMotion() != g.still {
+		g.scene, g.still = id, g.w.ReducedMotion()
+		page.SetScene(id, langTag[g.w.Lang()], g.still)
 		page.Describe(g.w.Description())
 		if g.drawn {
 			page.Announce(g.w.Description())

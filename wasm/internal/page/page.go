@@ -27,13 +27,17 @@ const (
 // SetState reports the widget's state for host CSS and tests.
 func SetState(s string) { root.Call("setAttribute", "data-widget-state", s) }
 
-// SetScene reports the current scene and keeps it and the language in the
-// URL, so that a reload (or a lost WebGL context, which reloads the frame)
-// returns to the same place in the same language.
-func SetScene(id, lang string) {
+// SetScene reports the current scene and keeps it, the language and a
+// motion switched off in the URL, so that a reload (a lost WebGL context or
+// a new pixel ratio reloads the frame) returns to the same place, the same
+// way.
+func SetScene(id, lang string, still bool) {
 	root.Call("setAttribute", "data-widget-scene", id)
 	loc := js.Global().Get("location")
 	hash := "#scene=" + url.QueryEscape(id) + "&lang=" + url.QueryEscape(lang)
+	if still {
+		hash += "&motion=off"
+	}
 	if loc.Get("hash").String() != hash {
 		js.Global().Get("history").Call("replaceState", js.Null(), "", hash)
 	}
