@@ -144,3 +144,55 @@ func (l *List) Text(s string, at Point, size float32, w Weight, c color.NRGBA) {
 type GlyphSource interface {
 	Glyph(r rune, w Weight, size float64) (mask *image.Alpha, offset image.Point, advance float64, ok bool)
 }
+
+// Lerp is the point a fraction t of the way from a to b.
+func Lerp(a, b Point, t float32) Point {
+	return Point{X: a.X + (b.X-a.X)*t, Y: a.Y + (b.Y-a.Y)*t}
+}
+
+// Polylines samples p into runs of points, one per sub-path, each curve cut
+// into steps straight pieces; a closed sub-path ends at its start. Backends
+// stroke these and the core hit-tests them, so both see the same curve.
+func (p *Path) Polylines(steps int) [][]Point {
+	var out [][]Point
+	var cur []Point
+	var start Point
+	pts := p.Pts
+	for _, v := range p.Verbs {
+		switch v {
+		case MoveTo:
+			if len(cur) > 0 {
+				out = append(out, cur)
+			}
+			start = pts[0]
+			cur = []Point{pts[0]}
+			pts = pts[1:]
+		case LineTo:
+			cur = append(cur, pts[0])
+			pts = pts[1:]
+		case QuadTo:
+			a := cur[len(cur)-1]
+			for i := 1; i <= steps; i++ {
+				t := float32(i) / float32(steps)
+				cur = append(cur, Lerp(Lerp(a, pts[0], t), Lerp(pts[0], pts[1], t), t))
+			}
+			pts = pts[2:]
+		case CubeTo:
+			a := cur[len(cur)-1]
+			for i := 1; i <= steps; i++ {
+				t := float32(i) / float32(steps)
+				ab, bc, cd := Lerp(a, pts[0], t), Lerp(pts[0], pts[1], t), Lerp(pts[1], pts[2], t)
+				cur = append(cur, Lerp(Lerp(ab, bc, t), Lerp(bc, cd, t), t))
+			}
+			pts = pts[3:]
+		case Close:
+			if len(cur) > 0 {
+				cur = append(cur, start)
+			}
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}

@@ -109,7 +109,7 @@ func (p *placer) fit(owner string, slot Rect, align Align, valign VAlign, pieces
 			}
 			p.line(line, left, base, w.size, w.w, w.role, owner, p.emph[owner])
 			p.out.Runs[len(p.out.Runs)-1].Lang = w.lang
-			used = union(used, p.out.Runs[len(p.out.Runs)-1].Box)
+			used = used.Union(p.out.Runs[len(p.out.Runs)-1].Box)
 		}
 		y += float64(len(w.lines)-1)*w.size*lineGap + (ascent+descent)*w.size
 	}
@@ -123,13 +123,4 @@ func joiner(lines []string) string {
 		return " "
 	}
 	return ""
-}
-
-func union(a, b Rect) Rect {
-	if a.W == 0 && a.H == 0 {
-		return b
-	}
-	x0, y0 := min(a.X, b.X), min(a.Y, b.Y)
-	x1, y1 := max(a.X+a.W, b.X+b.W), max(a.Y+a.H, b.Y+b.H)
-	return Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
 }

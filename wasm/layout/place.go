@@ -74,32 +74,6 @@ type placer struct {
 	out   Layout
 }
 
-// text places wrapped lines of s with their left ends at x (or, with align,
-// centred on x or ending at x), the first baseline at y; it returns the y
-// below the last line.
-func (p *placer) text(s string, x, y, width, size float64, w frame.Weight, role Role, lang Lang, owner string, align Align) float64 {
-	if s == "" {
-		return y
-	}
-	for _, line := range p.m.Wrap(s, size, w, width) {
-		adv := p.m.Advance(line, size, w)
-		left := x
-		switch align {
-		case Center:
-			left = x - adv/2
-		case Right:
-			left = x - adv
-		}
-		p.out.Runs = append(p.out.Runs, Run{
-			Text: line, At: frame.Point{X: float32(left), Y: float32(y)},
-			Size: size, Weight: w, Role: role, Lang: lang, Owner: owner, Emphasis: p.emph[owner],
-			Box: Rect{X: left, Y: y - ascent*size, W: adv, H: (ascent + descent) * size},
-		})
-		y += size * lineGap
-	}
-	return y - size*lineGap + descent*size
-}
-
 // Align is how a block of text stands against its x.
 type Align uint8
 

@@ -27,7 +27,7 @@ func (w *Widget) Targets() []Target {
 	index := map[string]int{}
 	grow := func(id string, r layout.Rect) {
 		if i, ok := index[id]; ok {
-			out[i].Box = union(out[i].Box, r)
+			out[i].Box = out[i].Box.Union(r)
 			return
 		}
 		index[id] = len(out)
@@ -37,7 +37,7 @@ func (w *Widget) Targets() []Target {
 	for _, it := range l.Items {
 		r := layout.Rect{X: float64(it.A.X) - 9*u, Y: float64(it.A.Y) - 9*u, W: 18 * u, H: 18 * u}
 		if it.Kind == layout.LineItem {
-			r = union(r, layout.Rect{X: float64(it.B.X) - 4*u, Y: float64(it.B.Y) - 4*u, W: 8 * u, H: 8 * u})
+			r = r.Union(layout.Rect{X: float64(it.B.X) - 4*u, Y: float64(it.B.Y) - 4*u, W: 8 * u, H: 8 * u})
 		}
 		grow(it.ID, r)
 		for _, run := range l.Runs {
@@ -68,15 +68,6 @@ func (w *Widget) Targets() []Target {
 		out = append(out, Target{ID: c.ID(), Box: c.Box, Control: c})
 	}
 	return out
-}
-
-func union(a, b layout.Rect) layout.Rect {
-	if a.W == 0 && a.H == 0 {
-		return b
-	}
-	x0, y0 := math.Min(a.X, b.X), math.Min(a.Y, b.Y)
-	x1, y1 := math.Max(a.X+a.W, b.X+b.W), math.Max(a.Y+a.H, b.Y+b.H)
-	return layout.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
 }
 
 func (r pt) in(b layout.Rect) bool {
@@ -138,41 +129,13 @@ func distance(p frame.Path, x, y float64) float64 {
 	return best
 }
 
-// flatten samples a path's curves into points.
+// flatten samples a path's curves into one run of points.
 func flatten(p frame.Path, steps int) []frame.Point {
 	var out []frame.Point
-	var cur frame.Point
-	pts := p.Pts
-	for _, v := range p.Verbs {
-		switch v {
-		case frame.MoveTo, frame.LineTo:
-			cur = pts[0]
-			pts = pts[1:]
-			out = append(out, cur)
-		case frame.QuadTo:
-			for i := 1; i <= steps; i++ {
-				t := float32(i) / float32(steps)
-				a, b := lerp32(cur, pts[0], t), lerp32(pts[0], pts[1], t)
-				out = append(out, lerp32(a, b, t))
-			}
-			cur = pts[1]
-			pts = pts[2:]
-		case frame.CubeTo:
-			for i := 1; i <= steps; i++ {
-				t := float32(i) / float32(steps)
-				a, b, c := lerp32(cur, pts[0], t), lerp32(pts[0], pts[1], t), lerp32(pts[1], pts[2], t)
-				d, e := lerp32(a, b, t), lerp32(b, c, t)
-				out = append(out, lerp32(d, e, t))
-			}
-			cur = pts[2]
-			pts = pts[3:]
-		}
+	for _, run := range p.Polylines(steps) {
+		out = append(out, run...)
 	}
 	return out
-}
-
-func lerp32(a, b frame.Point, t float32) frame.Point {
-	return frame.Point{X: a.X + (b.X-a.X)*t, Y: a.Y + (b.Y-a.Y)*t}
 }
 
 func midpoint(p frame.Path) frame.Point {

@@ -72,9 +72,7 @@ func fromLayout(l *layout.Layout) snapshot {
 
 func lerp(a, b, t float64) float64 { return a + (b-a)*t }
 
-func lerpPt(a, b frame.Point, t float64) frame.Point {
-	return frame.Point{X: float32(lerp(float64(a.X), float64(b.X), t)), Y: float32(lerp(float64(a.Y), float64(b.Y), t))}
-}
+func lerpPt(a, b frame.Point, t float64) frame.Point { return frame.Lerp(a, b, float32(t)) }
 
 // mix blends a into b at t. Things in both travel (when move is set) and keep
 // their opacity; things only in a fade out where they stand, things only in b

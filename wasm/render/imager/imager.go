@@ -107,7 +107,7 @@ func addPath(r *raster, p *frame.Path) {
 // saturates instead of doubling, and a translucent stroke stays even.
 func stroke(r *raster, p *frame.Path, w float32) {
 	h := w / 2
-	for _, poly := range polylines(p) {
+	for _, poly := range p.Polylines(steps) {
 		for i, a := range poly {
 			disc(r, a, h)
 			if i == 0 {
@@ -150,57 +150,7 @@ func disc(r *raster, c frame.Point, rad float32) {
 	r.ClosePath()
 }
 
-// polylines flattens p's curves into runs of points, one per sub-path.
-func polylines(p *frame.Path) [][]frame.Point {
-	var out [][]frame.Point
-	var cur []frame.Point
-	var start frame.Point
-	last := func() frame.Point { return cur[len(cur)-1] }
-	pts := p.Pts
-	for _, v := range p.Verbs {
-		switch v {
-		case frame.MoveTo:
-			if len(cur) > 0 {
-				out = append(out, cur)
-			}
-			start = pts[0]
-			cur = []frame.Point{pts[0]}
-			pts = pts[1:]
-		case frame.LineTo:
-			cur = append(cur, pts[0])
-			pts = pts[1:]
-		case frame.QuadTo:
-			a := last()
-			for i := 1; i <= steps; i++ {
-				t := float32(i) / steps
-				cur = append(cur, mix(mix(a, pts[0], t), mix(pts[0], pts[1], t), t))
-			}
-			pts = pts[2:]
-		case frame.CubeTo:
-			a := last()
-			for i := 1; i <= steps; i++ {
-				t := float32(i) / steps
-				ab, bc, cd := mix(a, pts[0], t), mix(pts[0], pts[1], t), mix(pts[1], pts[2], t)
-				cur = append(cur, mix(mix(ab, bc, t), mix(bc, cd, t), t))
-			}
-			pts = pts[3:]
-		case frame.Close:
-			if len(cur) > 0 {
-				cur = append(cur, start)
-			}
-		}
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
-}
-
 const steps = 24 // segments per curve when stroking
-
-func mix(a, b frame.Point, t float32) frame.Point {
-	return frame.Point{X: a.X + (b.X-a.X)*t, Y: a.Y + (b.Y-a.Y)*t}
-}
 
 // text draws a run glyph by glyph, pens on whole pixels and the baseline
 // rounded, exactly as the Ebitengine backend places them.
