@@ -123,11 +123,6 @@ func (w *Widget) SetReducedMotion(on bool) {
 		w.tick = w.tick * fadeTicks / w.dur
 		w.dur = fadeTicks
 	}
-	w.relayout() // the motion control shows the state
-	w.to = fromLayout(&w.target)
-	if !w.Animating() {
-		w.from = w.to
-	}
 }
 
 // ReducedMotion reports whether motion is reduced.
