@@ -1,9 +1,11 @@
 #!/bin/sh
-# deps.sh checks what the browser tests need, and installs Debian chromium
-# when it is missing and this script is allowed to install packages.
+# deps.sh checks what the browser tests need, and installs what is missing
+# (Debian chromium, nodejs and npm; the npm test fixtures) and this script is allowed to install packages.
 #
 #   - Go 1.26 or newer on PATH (the module says go 1.26);
-#   - Chromium at $CHROMIUM, or /usr/bin/chromium when CHROMIUM is unset.
+#   - Chromium at $CHROMIUM, or /usr/bin/chromium when CHROMIUM is unset;
+#   - the npm test fixtures of build/testdeps (pym.js, axe-core), from the
+#     committed lock file, with Debian's nodejs and npm when npm is missing.
 #
 # It prints nothing and exits 0 when everything is present, so the Makefile
 # can call it before every browser test run. It exits 1 with a message that
@@ -81,4 +83,23 @@ fi
 if ! out=$("$chromium" --headless --no-sandbox --version 2>&1); then
 	die "$chromium does not run:
 $out"
+fi
+
+# --- npm packages for the browser tests ------------------------------------
+# pym.js and axe-core are test fixtures (build/testdeps): pinned by the
+# committed lock file and installed with `npm ci`, never shipped in dist/.
+if [ ! -f build/testdeps/node_modules/.package-lock.json ] ||
+	[ build/testdeps/package-lock.json -nt build/testdeps/node_modules/.package-lock.json ]; then
+	if ! command -v npm >/dev/null 2>&1; then
+		if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+			echo "deps.sh: installing Debian packages nodejs npm (npm is missing)" >&2
+			env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 || die "apt-get update failed"
+			env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >&2 ||
+				die "installing nodejs and npm failed; run as root: apt-get install -y nodejs npm"
+		else
+			die "npm is missing; install Node.js and npm (Debian: apt-get install nodejs npm)."
+		fi
+	fi
+	npm ci --prefix build/testdeps --no-audit --no-fund --loglevel=error >&2 ||
+		die "npm ci in build/testdeps failed (see above)."
 fi
