@@ -1,6 +1,6 @@
 #!/bin/sh
-# deps.sh checks what the browser tests need, and installs what is missing
-# (Debian chromium, nodejs and npm; the npm test fixtures) and this script is allowed to install packages.
+# deps.sh checks what the browser tests need and, where it may install
+# packages, installs what is missing:
 #
 #   - Go 1.26 or newer on PATH (the module says go 1.26);
 #   - Chromium at $CHROMIUM, or /usr/bin/chromium when CHROMIUM is unset;
