@@ -70,7 +70,12 @@ func Run(o Options) (Result, error) {
 	if err != nil {
 		return r, fmt.Errorf("encoding the JSON download: %w", err)
 	}
-	r.Sizes = Sizes{Msgpack: len(mp), MsgpackGzip: gzipSize(mp), JSON: len(js), JSONGzip: gzipSize(js)}
+	// Sizes compare like with like: the story alone, as both forms carry it.
+	plain, err := json.Marshal(f.Story)
+	if err != nil {
+		return r, fmt.Errorf("encoding the JSON download: %w", err)
+	}
+	r.Sizes = Sizes{Msgpack: len(mp), MsgpackGzip: gzipSize(mp), JSON: len(plain), JSONGzip: gzipSize(plain)}
 	if o.Msgpack != "" {
 		if err := WriteFile(o.Msgpack, mp); err != nil {
 			return r, err
