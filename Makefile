@@ -17,7 +17,7 @@ FUZZTIME  ?= 15s
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
-.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters bench
+.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font check-generated deps clean screenshots posters bench
 
 all: dist
 
@@ -32,6 +32,12 @@ dist: data
 # as downloads. Fails with file:line:col messages and writes nothing on error.
 data:
 	$(GO) run ./build/datac -in data/story.yaml -out assets/story.msgpack -downloads $(DIST)/data
+
+# Provenance: every quote verbatim in the interview (kept outside the
+# repository), e.g. make verify-quotes SOURCE=../shared/source
+verify-quotes:
+	@test -n "$(SOURCE)" || { echo "verify-quotes: give SOURCE=<folder with interview.zh.md and interview.en.md>"; exit 2; }
+	$(GO) run ./build/verifyquotes -story data/story.yaml -source $(SOURCE)
 
 font:
 	$(GO) run ./build/fontsubset -src assets/fonts/source -o assets/fonts/subset.bin $(FONT_TEXT)

@@ -15,7 +15,9 @@ import (
 //	1: tuples of plain strings.
 //	2: token strings for texts, references by position, compact numbers and
 //	   bases; a quote on actors, relations, markets and flows.
-const FormatVersion = 2
+//	3: the interview's headline and date in meta; who an actor speaks as;
+//	   the words that state a business tie.
+const FormatVersion = 3
 
 // MaxEncodedSize bounds what Decode accepts. The real story is a few tens of
 // kilobytes; with the array limits in wire.go and the token limits in
@@ -153,6 +155,25 @@ func (e *encoder) text(t Text) wireText {
 	return b
 }
 
+// optText writes an absent text as nil, so that it costs one byte.
+func (e *encoder) optText(t Text) wireText {
+	if t == (Text{}) {
+		return nil
+	}
+	return e.text(t)
+}
+
+func speakerBytes(ss []Speaker) []byte {
+	if len(ss) == 0 {
+		return nil
+	}
+	b := make([]byte, len(ss))
+	for i, s := range ss {
+		b[i] = byte(s)
+	}
+	return b
+}
+
 func (e *encoder) ref(id string) ref {
 	if id == "" {
 		return ref{}
@@ -188,7 +209,8 @@ func (e *encoder) wire(s *Story) *wire {
 	m := s.Meta
 	w.Meta = wireMeta{
 		Title: e.text(m.Title), Outlet: e.text(m.Outlet), Byline: e.text(m.Byline),
-		Interviewee: e.text(m.Interviewee), Note: e.text(m.Note), Licence: e.text(m.Licence),
+		Interviewee: e.text(m.Interviewee), Headline: e.text(m.Headline), Published: e.text(m.Published),
+		Note: e.text(m.Note), Licence: e.text(m.Licence),
 		Basis: toBasis(m.Basis), Credit: m.Credit,
 	}
 	for _, p := range s.Paragraphs {
@@ -208,13 +230,13 @@ func (e *encoder) wire(s *Story) *wire {
 	for _, x := range s.Actors {
 		w.Actors = append(w.Actors, wireActor{
 			ID: x.ID, Kind: uint8(x.Kind), Line: e.ref(x.Line), Name: e.text(x.Name), Role: e.text(x.Role),
-			Basis: toBasis(x.Basis), Quote: e.ref(x.Quote),
+			Basis: toBasis(x.Basis), Quote: e.ref(x.Quote), Speaks: speakerBytes(x.Speaks),
 		})
 	}
 	for _, x := range s.Relations {
 		w.Relations = append(w.Relations, wireRelation{
 			ID: x.ID, Kind: uint8(x.Kind), From: e.ref(x.From), To: e.ref(x.To), Label: e.text(x.Label),
-			Basis: toBasis(x.Basis), Quote: e.ref(x.Quote),
+			Basis: toBasis(x.Basis), Quote: e.ref(x.Quote), Fact: e.optText(x.Fact),
 		})
 	}
 	for _, x := range s.Markets {
@@ -385,6 +407,7 @@ func fromWire(w *wire) (*Story, error) {
 	s.Meta = Meta{
 		Title: d.text("meta.title", m.Title), Outlet: d.text("meta.outlet", m.Outlet),
 		Byline: d.text("meta.byline", m.Byline), Interviewee: d.text("meta.interviewee", m.Interviewee),
+		Headline: d.text("meta.headline", m.Headline), Published: d.text("meta.published", m.Published),
 		Note: d.text("meta.note", m.Note), Licence: d.text("meta.licence", m.Licence),
 		Basis: fromBasis(m.Basis), Credit: m.Credit,
 	}
@@ -403,6 +426,9 @@ func fromWire(w *wire) (*Story, error) {
 		a.Kind, a.Line = ActorKind(x.Kind), d.ref(p+".line", x.Line)
 		a.Name, a.Role = d.text(p+".name", x.Name), d.text(p+".role", x.Role)
 		a.Basis, a.Quote = fromBasis(x.Basis), d.ref(p+".quote", x.Quote)
+		for _, b := range x.Speaks {
+			a.Speaks = append(a.Speaks, Speaker(b))
+		}
 	}
 	for i, x := range w.Relations {
 		p := at("relations", i)
@@ -410,6 +436,9 @@ func fromWire(w *wire) (*Story, error) {
 		r.Kind, r.From, r.To = RelationKind(x.Kind), d.ref(p+".from", x.From), d.ref(p+".to", x.To)
 		r.Label = d.text(p+".label", x.Label)
 		r.Basis, r.Quote = fromBasis(x.Basis), d.ref(p+".quote", x.Quote)
+		if len(x.Fact) > 0 {
+			r.Fact = d.text(p+".fact", x.Fact)
+		}
 	}
 	for i, x := range w.Markets {
 		p := at("markets", i)

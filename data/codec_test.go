@@ -72,7 +72,7 @@ func TestDecodeRejects(t *testing.T) {
 		"not msgpack":   {[]byte("{\"version\":1}"), "corrupt"},
 		"invalid story": {bad, "missing English"},
 		"old version":   {oldB, "format version 0"},
-		"version 1":     {[]byte{0x9e, 0x01, 0xc0}, "format version 1, this build reads 2"},
+		"version 1":     {[]byte{0x9e, 0x01, 0xc0}, "format version 1, this build reads 3"},
 		"huge array":    {huge, "limit"},
 	}
 	for name, c := range cases {

@@ -34,7 +34,7 @@ var (
 	opennessNames  = []string{"open", "closed"}
 	modeNames      = []string{"disruptive", "incremental"}
 	actorKindNames = []string{"company", "buyers", "institution", "person", "investor", "group"}
-	relationNames  = []string{"alliance", "investment", "purchase", "supply", "competition", "mapping"}
+	relationNames  = []string{"alliance", "investment", "purchase", "supply", "competition", "mapping", "analogy"}
 	capitalNames   = []string{"primary", "secondary", "both"}
 	logicNames     = []string{"judgement", "shift", "leg"}
 	qualifierNames = []string{"exact", "about", "over", "range", "several", "none"}
@@ -78,8 +78,13 @@ const (
 	Purchase
 	Supply
 	Competition
-	Mapping
+	Mapping // the A-share practice Wang Zhi names 映射: a market term, not a likeness
+	Analogy // a likeness the text draws ("China's Oracle"); asserts no business tie
 )
+
+// Business reports whether a relation kind asserts a business fact (money or
+// goods changing hands), which the text must state in so many words.
+func (k RelationKind) Business() bool { return k == Investment || k == Purchase || k == Supply }
 
 const (
 	Primary CapitalSide = iota

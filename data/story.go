@@ -46,8 +46,10 @@ type Meta struct {
 	Outlet      Text   `json:"outlet"`
 	Byline      Text   `json:"byline"`
 	Interviewee Text   `json:"interviewee"`
-	Note        Text   `json:"note"`    // what this dataset is and how it was made
-	Licence     Text   `json:"licence"` // terms for the dataset and the quoted text
+	Headline    Text   `json:"headline"`  // the interview's title, as far as the source gives it
+	Published   Text   `json:"published"` // its date, or "date not stated": relative times read from it
+	Note        Text   `json:"note"`      // what this dataset is and how it was made
+	Licence     Text   `json:"licence"`   // terms for the dataset and the quoted text
 	Basis       Basis  `json:"basis" yaml:",inline"`
 	Credit      string `json:"credit"` // one-line credit for downloads and posters
 }
@@ -106,6 +108,9 @@ type Actor struct {
 	Role  Text      `json:"role"`
 	Basis Basis     `json:"basis" yaml:",inline"`
 	Quote string    `json:"quote,omitempty"` // a Quote id for the element's card, or empty
+	// Speaks lists the paragraph speakers whose words are this actor's: a
+	// quote by the actor may cite only such paragraphs (see Validate).
+	Speaks []Speaker `json:"speaks,omitempty"`
 }
 
 // Relation ties two actors (or an actor and a line).
@@ -117,6 +122,10 @@ type Relation struct {
 	Label Text         `json:"label"`
 	Basis Basis        `json:"basis" yaml:",inline"`
 	Quote string       `json:"quote,omitempty"` // a Quote id for the element's card, or empty
+	// Fact, for a business kind, is the words of Quote that state the tie,
+	// in both languages; the validator finds them in the quote, and
+	// verify-quotes finds the quote in its paragraph.
+	Fact Text `json:"fact,omitzero"`
 }
 
 // Market is a third-party market between the two lines.

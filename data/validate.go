@@ -286,6 +286,8 @@ func (v *validator) meta() {
 	v.text("meta.outlet", m.Outlet, SlotShort)
 	v.text("meta.byline", m.Byline, SlotShort)
 	v.text("meta.interviewee", m.Interviewee, SlotShort)
+	v.text("meta.headline", m.Headline, SlotCaption)
+	v.text("meta.published", m.Published, SlotShort)
 	v.text("meta.note", m.Note, SlotNotes)
 	v.text("meta.licence", m.Licence, SlotNotes)
 	if m.Credit == "" {
@@ -409,6 +411,7 @@ func (v *validator) actors() {
 		v.text(path+".role", a.Role, SlotShort)
 		v.basis(path, a.Basis)
 		v.cardQuote(path, a.Quote, a.Basis)
+		v.speaks(path, a)
 	}
 }
 
@@ -426,6 +429,7 @@ func (v *validator) relations() {
 		v.text(path+".label", r.Label, SlotShort)
 		v.basis(path, r.Basis)
 		v.cardQuote(path, r.Quote, r.Basis)
+		v.businessFact(path, r)
 	}
 }
 
@@ -539,7 +543,13 @@ func (v *validator) figures() {
 		default:
 			v.errf(path+".qualifier", "unknown qualifier %d", f.Qualifier)
 		}
-		v.optText(path+".unit", f.Unit, SlotName)
+		// English writes a year bare (1873, not "1873 year"), so a unit may
+		// be Chinese only; never English only.
+		if f.Unit.Zh == "" || f.Unit.En != "" {
+			v.optText(path+".unit", f.Unit, SlotName)
+		} else {
+			v.fits(path+".unit", f.Unit, SlotName)
+		}
 		v.text(path+".label", f.Label, SlotShort)
 		v.basis(path, f.Basis)
 	}
@@ -551,6 +561,7 @@ func (v *validator) quotes() {
 		v.ref(path+".speaker", q.Speaker, "actor")
 		v.text(path+".text", q.Text, SlotCaption)
 		v.basis(path, q.Basis)
+		v.quoteSpeaker(path, q)
 	}
 }
 

@@ -16,7 +16,7 @@ func validStory() *Story {
 		Version: FormatVersion,
 		Meta: Meta{
 			Title: txt("标题", "Title"), Outlet: txt("媒体", "Outlet"), Byline: txt("作者", "Byline"),
-			Interviewee: txt("王智", "Wang Zhi"), Note: txt("说明", "Note"), Licence: txt("许可", "Licence"),
+			Interviewee: txt("王智", "Wang Zhi"), Headline: txt("访谈", "Interview"), Published: txt("日期未注明", "Date not stated"), Note: txt("说明", "Note"), Licence: txt("许可", "Licence"),
 			Basis: cite(1), Credit: "credit",
 		},
 		Claims: []Claim{{ID: "c1", Paras: []Para{34}}, {ID: "c2", Paras: []Para{3}, Omit: "not shown"}},
@@ -29,9 +29,14 @@ func validStory() *Story {
 		Actors: []Actor{
 			{ID: "nvidia", Kind: Company, Line: "us", Name: txt("英伟达", "Nvidia"), Role: txt("芯片", "Chips"), Basis: cite(5)},
 			{ID: "openai", Kind: Company, Line: "us", Name: txt("OpenAI", "OpenAI"), Role: txt("模型", "Models"), Basis: cite(5)},
-			{ID: "wang-zhi", Kind: Person, Name: txt("王智", "Wang Zhi"), Role: txt("受访者", "Interviewee"), Basis: cite(8, 34), Quote: "q1"},
+			{ID: "wang-zhi", Kind: Person, Name: txt("王智", "Wang Zhi"), Role: txt("受访者", "Interviewee"), Basis: cite(8, 34), Quote: "q1", Speaks: []Speaker{WangZhi}},
+			{ID: "outlet", Kind: Institution, Name: txt("媒体", "Outlet"), Role: txt("提问", "Asks"), Basis: cite(1), Speaks: []Speaker{Narration, Interviewer}},
 		},
-		Relations: []Relation{{ID: "deal", Kind: Alliance, From: "openai", To: "nvidia", Label: txt("联盟", "Alliance"), Basis: cite(21)}},
+		Relations: []Relation{
+			{ID: "deal", Kind: Alliance, From: "openai", To: "nvidia", Label: txt("联盟", "Alliance"), Basis: cite(21)},
+			{ID: "buys", Kind: Purchase, From: "openai", To: "nvidia", Label: txt("采购", "Buys"), Basis: cite(34),
+				Quote: "q1", Fact: txt("平行", "parallel")},
+		},
 		Markets:   []Market{{ID: "europe", Name: txt("欧洲", "Europe"), Has: txt("工业", "Industry"), Lacks: txt("模型", "Models"), Basis: cite(35)}},
 		Flows:     []Flow{{ID: "us-offer", From: "us", To: []string{"europe"}, What: txt("标准", "Standards"), Basis: cite(36)}},
 		Contrasts: []Contrast{{ID: "goal", Topic: txt("目标", "Goal"), US: txt("AGI", "AGI"), CN: txt("应用", "Use"), Basis: cite(26, 28)}},
@@ -42,7 +47,9 @@ func validStory() *Story {
 	for range MaxPara {
 		s.Paragraphs = append(s.Paragraphs, Paragraph{Speaker: WangZhi, Section: 1})
 	}
-	all := []string{"us", "cn", "nvidia", "openai", "wang-zhi", "deal", "europe", "us-offer", "goal", "shift-1", "staff", "q1"}
+	s.Paragraphs[0].Speaker, s.Paragraphs[0].Section = Narration, 0 // P1
+	s.Paragraphs[16].Speaker = Interviewer                          // P17
+	all := []string{"us", "cn", "nvidia", "openai", "wang-zhi", "outlet", "deal", "buys", "europe", "us-offer", "goal", "shift-1", "staff", "q1"}
 	for i := range MinScenes {
 		s.Scenes = append(s.Scenes, Scene{
 			ID: "scene-" + string(rune('a'+i)), Title: txt("标题", "Title"), Caption: txt("说明", "Caption"),
@@ -79,7 +86,7 @@ func TestValidateRules(t *testing.T) {
 		{"quote by non-actor", func(s *Story) { s.Quotes[0].Speaker = "europe" }, "quotes[0].speaker", "want a actor", false},
 		{"missing English", func(s *Story) { s.Actors[0].Role.En = " " }, "actors[0].role.en", "missing English", false},
 		{"missing Chinese", func(s *Story) { s.Markets[0].Name.Zh = "" }, "markets[0].name.zh", "missing Chinese", false},
-		{"half an optional text", func(s *Story) { s.Figures[0].Unit.Zh = "" }, "figures[0].unit.zh", "missing Chinese", false},
+		{"half an optional text", func(s *Story) { s.Logic[0].Kind = Judgement; s.Logic[0].From.En = "" }, "logic[0].from.en", "missing English", false},
 		{"missing citation", func(s *Story) { s.Actors[0].Basis.Cite = nil }, "actors[0].cite", "missing citation", false},
 		{"citation out of range", func(s *Story) { s.Markets[0].Basis.Cite = []Para{76} }, "markets[0].cite[0]", "out of range", false},
 		{"citation zero", func(s *Story) { s.Lines[0].Goal.Basis.Cite = []Para{0} }, "lines[0].goal.cite[0]", "out of range", false},
@@ -122,6 +129,7 @@ func TestValidateRules(t *testing.T) {
 		}, "markets", "no third-party market", false},
 		{"element shown by no scene", func(s *Story) {
 			s.Actors[2].Quote = ""
+			s.Relations[1].Kind, s.Relations[1].Quote, s.Relations[1].Fact = Alliance, "", Text{}
 			for i := range s.Scenes {
 				s.Scenes[i].Shows = s.Scenes[i].Shows[:len(s.Scenes[i].Shows)-1]
 			}
@@ -130,6 +138,21 @@ func TestValidateRules(t *testing.T) {
 		{"card quote is not a quote", func(s *Story) { s.Actors[0].Quote = "europe" }, "actors[0].quote", `"europe" is a market, want a quote`, false},
 		{"card quote unknown", func(s *Story) { s.Relations[0].Quote = "q9" }, "relations[0].quote", `unknown id "q9"`, false},
 		{"card quote from another paragraph", func(s *Story) { s.Markets[0].Quote = "q1" }, "markets[0].quote", "quote q1 is at P34 but this element cites P35", false},
+		// Whose words: a quote's speaker speaks as its paragraph's speaker.
+		{"quote put in the mouth of someone Wang reports", func(s *Story) { s.Quotes[0].Speaker = "nvidia" }, "quotes[0].speaker", `"nvidia" speaks in no paragraph`, false},
+		{"interviewer's words given to Wang", func(s *Story) { s.Quotes[0].Basis = cite(17) }, "quotes[0].speaker", "P17 is spoken by interviewer, but \"wang-zhi\" speaks as wang-zhi", false},
+		{"Wang's words given to the outlet", func(s *Story) { s.Quotes[0].Speaker = "outlet" }, "quotes[0].speaker", "P34 is spoken by wang-zhi, but \"outlet\" speaks as narration, interviewer", false},
+		{"quote across two paragraphs", func(s *Story) { s.Quotes[0].Basis.Cite = []Para{34, 35} }, "quotes[0].cite", "exactly one paragraph", false},
+		{"speaker listed twice", func(s *Story) { s.Actors[3].Speaks = []Speaker{Narration, Narration} }, "actors[3].speaks[1]", "listed twice", false},
+		{"unknown speaker value", func(s *Story) { s.Actors[3].Speaks = []Speaker{42} }, "actors[3].speaks[0]", "unknown speaker", false},
+		// Business kinds: the words that state the tie.
+		{"purchase without evidence", func(s *Story) { s.Relations[1].Quote = "" }, "relations[1].quote", "asserts a business fact", false},
+		{"purchase without fact words", func(s *Story) { s.Relations[1].Fact = Text{} }, "relations[1].fact", "needs fact", false},
+		{"fact words not in the quote", func(s *Story) { s.Relations[1].Fact.Zh = "采购" }, "relations[1].fact.zh", `"采购" is not in the words of quote q1`, false},
+		{"fact words not in the English quote", func(s *Story) { s.Relations[1].Fact.En = "buys" }, "relations[1].fact.en", "not in the words", false},
+		{"fact on a non-business kind", func(s *Story) { s.Relations[1].Kind = Analogy }, "relations[1].fact", "only a business tie", false},
+		{"meta without the interview's date", func(s *Story) { s.Meta.Published = Text{} }, "meta.published.zh", "missing Chinese", false},
+		{"unit in English only", func(s *Story) { s.Figures[0].Unit.Zh = "" }, "figures[0].unit.zh", "missing Chinese", false},
 		{"flow quote from another paragraph", func(s *Story) { s.Flows[0].Quote = "q1" }, "flows[0].quote", "quote q1 is at P34 but this element cites P36", false},
 	}
 	for _, c := range cases {
@@ -168,6 +191,15 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	s.Relations[0].To = "ghost"
 	if n := Errors(Validate(s)); n != 3 {
 		t.Fatalf("want 3 errors at once, got %d: %v", n, Validate(s))
+	}
+}
+
+// English writes a year bare: a unit in Chinese only is allowed.
+func TestUnitInChineseOnly(t *testing.T) {
+	s := validStory()
+	s.Figures[0].Unit = txt("年", "")
+	if ps := Validate(s); len(ps) != 0 {
+		t.Fatalf("want no problems, got %v", ps)
 	}
 }
 

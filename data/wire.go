@@ -48,6 +48,8 @@ type wireMeta struct {
 	Outlet      wireText `msg:",limit=16384"`
 	Byline      wireText `msg:",limit=16384"`
 	Interviewee wireText `msg:",limit=16384"`
+	Headline    wireText `msg:",limit=16384"`
+	Published   wireText `msg:",limit=16384"`
 	Note        wireText `msg:",limit=16384"`
 	Licence     wireText `msg:",limit=16384"`
 	Basis       basis
@@ -82,13 +84,14 @@ type wireLine struct {
 }
 
 type wireActor struct {
-	ID    string
-	Kind  uint8
-	Line  ref
-	Name  wireText `msg:",limit=16384"`
-	Role  wireText `msg:",limit=16384"`
-	Basis basis
-	Quote ref
+	ID     string
+	Kind   uint8
+	Line   ref
+	Name   wireText `msg:",limit=16384"`
+	Role   wireText `msg:",limit=16384"`
+	Basis  basis
+	Quote  ref
+	Speaks []byte `msg:",limit=16"` // Speaker values, one byte each
 }
 
 type wireRelation struct {
@@ -99,6 +102,7 @@ type wireRelation struct {
 	Label wireText `msg:",limit=16384"`
 	Basis basis
 	Quote ref
+	Fact  wireText `msg:",limit=16384"`
 }
 
 type wireMarket struct {

@@ -478,8 +478,8 @@ func (z *wire) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *wireActor) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 7
-	o = append(o, 0x97)
+	// array header, size 8
+	o = append(o, 0x98)
 	o = msgp.AppendString(o, z.ID)
 	o = msgp.AppendUint8(o, z.Kind)
 	o, err = z.Line.MarshalMsg(o)
@@ -499,6 +499,7 @@ func (z *wireActor) MarshalMsg(b []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Quote")
 		return
 	}
+	o = msgp.AppendBytes(o, z.Speaks)
 	return
 }
 
@@ -510,8 +511,8 @@ func (z *wireActor) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 7 {
-		err = msgp.ArrayError{Wanted: 7, Got: zb0001}
+	if zb0001 != 8 {
+		err = msgp.ArrayError{Wanted: 8, Got: zb0001}
 		return
 	}
 	z.ID, bts, err = msgp.ReadStringBytes(bts)
@@ -591,13 +592,34 @@ func (z *wireActor) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Quote")
 		return
 	}
+	var zb0006 uint32
+	zb0006, bts, err = msgp.ReadBytesHeader(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Speaks")
+		return
+	}
+	if zb0006 > 16 {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	if z.Speaks == nil || uint32(cap(z.Speaks)) < zb0006 {
+		z.Speaks = make([]byte, zb0006)
+	} else {
+		z.Speaks = z.Speaks[:zb0006]
+	}
+	if uint32(len(bts)) < zb0006 {
+		err = msgp.ErrShortBytes
+		return
+	}
+	copy(z.Speaks, bts[:zb0006])
+	bts = bts[zb0006:]
 	o = bts
 	return
 }
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *wireActor) Msgsize() (s int) {
-	s = 1 + msgp.StringPrefixSize + len(z.ID) + msgp.Uint8Size + z.Line.Msgsize() + msgp.BytesPrefixSize + len([]byte(z.Name)) + msgp.BytesPrefixSize + len([]byte(z.Role)) + z.Basis.Msgsize() + z.Quote.Msgsize()
+	s = 1 + msgp.StringPrefixSize + len(z.ID) + msgp.Uint8Size + z.Line.Msgsize() + msgp.BytesPrefixSize + len([]byte(z.Name)) + msgp.BytesPrefixSize + len([]byte(z.Role)) + z.Basis.Msgsize() + z.Quote.Msgsize() + msgp.BytesPrefixSize + len(z.Speaks)
 	return
 }
 
@@ -1596,12 +1618,14 @@ func (z *wireMarket) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *wireMeta) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 8
-	o = append(o, 0x98)
+	// array header, size 10
+	o = append(o, 0x9a)
 	o = msgp.AppendBytes(o, []byte(z.Title))
 	o = msgp.AppendBytes(o, []byte(z.Outlet))
 	o = msgp.AppendBytes(o, []byte(z.Byline))
 	o = msgp.AppendBytes(o, []byte(z.Interviewee))
+	o = msgp.AppendBytes(o, []byte(z.Headline))
+	o = msgp.AppendBytes(o, []byte(z.Published))
 	o = msgp.AppendBytes(o, []byte(z.Note))
 	o = msgp.AppendBytes(o, []byte(z.Licence))
 	o, err = z.Basis.MarshalMsg(o)
@@ -1621,8 +1645,8 @@ func (z *wireMeta) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 8 {
-		err = msgp.ArrayError{Wanted: 8, Got: zb0001}
+	if zb0001 != 10 {
+		err = msgp.ArrayError{Wanted: 10, Got: zb0001}
 		return
 	}
 	{
@@ -1734,14 +1758,14 @@ func (z *wireMeta) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		var zb0011 uint32
 		zb0011, bts, err = msgp.ReadBytesHeader(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Note")
+			err = msgp.WrapError(err, "Headline")
 			return
 		}
 		if zb0011 > 16384 {
 			err = msgp.ErrLimitExceeded
 			return
 		}
-		zb0010 = []byte(z.Note)
+		zb0010 = []byte(z.Headline)
 		if zb0010 == nil || uint32(cap(zb0010)) < zb0011 {
 			zb0010 = make([]byte, zb0011)
 		} else {
@@ -1753,21 +1777,21 @@ func (z *wireMeta) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		}
 		copy(zb0010, bts[:zb0011])
 		bts = bts[zb0011:]
-		z.Note = wireText(zb0010)
+		z.Headline = wireText(zb0010)
 	}
 	{
 		var zb0012 []byte
 		var zb0013 uint32
 		zb0013, bts, err = msgp.ReadBytesHeader(bts)
 		if err != nil {
-			err = msgp.WrapError(err, "Licence")
+			err = msgp.WrapError(err, "Published")
 			return
 		}
 		if zb0013 > 16384 {
 			err = msgp.ErrLimitExceeded
 			return
 		}
-		zb0012 = []byte(z.Licence)
+		zb0012 = []byte(z.Published)
 		if zb0012 == nil || uint32(cap(zb0012)) < zb0013 {
 			zb0012 = make([]byte, zb0013)
 		} else {
@@ -1779,7 +1803,59 @@ func (z *wireMeta) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		}
 		copy(zb0012, bts[:zb0013])
 		bts = bts[zb0013:]
-		z.Licence = wireText(zb0012)
+		z.Published = wireText(zb0012)
+	}
+	{
+		var zb0014 []byte
+		var zb0015 uint32
+		zb0015, bts, err = msgp.ReadBytesHeader(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Note")
+			return
+		}
+		if zb0015 > 16384 {
+			err = msgp.ErrLimitExceeded
+			return
+		}
+		zb0014 = []byte(z.Note)
+		if zb0014 == nil || uint32(cap(zb0014)) < zb0015 {
+			zb0014 = make([]byte, zb0015)
+		} else {
+			zb0014 = zb0014[:zb0015]
+		}
+		if uint32(len(bts)) < zb0015 {
+			err = msgp.ErrShortBytes
+			return
+		}
+		copy(zb0014, bts[:zb0015])
+		bts = bts[zb0015:]
+		z.Note = wireText(zb0014)
+	}
+	{
+		var zb0016 []byte
+		var zb0017 uint32
+		zb0017, bts, err = msgp.ReadBytesHeader(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Licence")
+			return
+		}
+		if zb0017 > 16384 {
+			err = msgp.ErrLimitExceeded
+			return
+		}
+		zb0016 = []byte(z.Licence)
+		if zb0016 == nil || uint32(cap(zb0016)) < zb0017 {
+			zb0016 = make([]byte, zb0017)
+		} else {
+			zb0016 = zb0016[:zb0017]
+		}
+		if uint32(len(bts)) < zb0017 {
+			err = msgp.ErrShortBytes
+			return
+		}
+		copy(zb0016, bts[:zb0017])
+		bts = bts[zb0017:]
+		z.Licence = wireText(zb0016)
 	}
 	bts, err = z.Basis.UnmarshalMsg(bts)
 	if err != nil {
@@ -1797,7 +1873,7 @@ func (z *wireMeta) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *wireMeta) Msgsize() (s int) {
-	s = 1 + msgp.BytesPrefixSize + len([]byte(z.Title)) + msgp.BytesPrefixSize + len([]byte(z.Outlet)) + msgp.BytesPrefixSize + len([]byte(z.Byline)) + msgp.BytesPrefixSize + len([]byte(z.Interviewee)) + msgp.BytesPrefixSize + len([]byte(z.Note)) + msgp.BytesPrefixSize + len([]byte(z.Licence)) + z.Basis.Msgsize() + msgp.StringPrefixSize + len(z.Credit)
+	s = 1 + msgp.BytesPrefixSize + len([]byte(z.Title)) + msgp.BytesPrefixSize + len([]byte(z.Outlet)) + msgp.BytesPrefixSize + len([]byte(z.Byline)) + msgp.BytesPrefixSize + len([]byte(z.Interviewee)) + msgp.BytesPrefixSize + len([]byte(z.Headline)) + msgp.BytesPrefixSize + len([]byte(z.Published)) + msgp.BytesPrefixSize + len([]byte(z.Note)) + msgp.BytesPrefixSize + len([]byte(z.Licence)) + z.Basis.Msgsize() + msgp.StringPrefixSize + len(z.Credit)
 	return
 }
 
@@ -1954,8 +2030,8 @@ func (z *wireQuote) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *wireRelation) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 7
-	o = append(o, 0x97)
+	// array header, size 8
+	o = append(o, 0x98)
 	o = msgp.AppendString(o, z.ID)
 	o = msgp.AppendUint8(o, z.Kind)
 	o, err = z.From.MarshalMsg(o)
@@ -1979,6 +2055,7 @@ func (z *wireRelation) MarshalMsg(b []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Quote")
 		return
 	}
+	o = msgp.AppendBytes(o, []byte(z.Fact))
 	return
 }
 
@@ -1990,8 +2067,8 @@ func (z *wireRelation) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 7 {
-		err = msgp.ArrayError{Wanted: 7, Got: zb0001}
+	if zb0001 != 8 {
+		err = msgp.ArrayError{Wanted: 8, Got: zb0001}
 		return
 	}
 	z.ID, bts, err = msgp.ReadStringBytes(bts)
@@ -2050,13 +2127,39 @@ func (z *wireRelation) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Quote")
 		return
 	}
+	{
+		var zb0004 []byte
+		var zb0005 uint32
+		zb0005, bts, err = msgp.ReadBytesHeader(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Fact")
+			return
+		}
+		if zb0005 > 16384 {
+			err = msgp.ErrLimitExceeded
+			return
+		}
+		zb0004 = []byte(z.Fact)
+		if zb0004 == nil || uint32(cap(zb0004)) < zb0005 {
+			zb0004 = make([]byte, zb0005)
+		} else {
+			zb0004 = zb0004[:zb0005]
+		}
+		if uint32(len(bts)) < zb0005 {
+			err = msgp.ErrShortBytes
+			return
+		}
+		copy(zb0004, bts[:zb0005])
+		bts = bts[zb0005:]
+		z.Fact = wireText(zb0004)
+	}
 	o = bts
 	return
 }
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *wireRelation) Msgsize() (s int) {
-	s = 1 + msgp.StringPrefixSize + len(z.ID) + msgp.Uint8Size + z.From.Msgsize() + z.To.Msgsize() + msgp.BytesPrefixSize + len([]byte(z.Label)) + z.Basis.Msgsize() + z.Quote.Msgsize()
+	s = 1 + msgp.StringPrefixSize + len(z.ID) + msgp.Uint8Size + z.From.Msgsize() + z.To.Msgsize() + msgp.BytesPrefixSize + len([]byte(z.Label)) + z.Basis.Msgsize() + z.Quote.Msgsize() + msgp.BytesPrefixSize + len([]byte(z.Fact))
 	return
 }
 

@@ -39,7 +39,10 @@ var (
 		data.Supply:      {Zh: "供应", En: "Supply"},
 		data.Competition: {Zh: "竞争", En: "Competition"},
 		data.Mapping:     {Zh: "映射", En: "Mapping"},
+		data.Analogy:     {Zh: "类比", En: "Analogy"},
 	}
+	// An analogy is a likeness the text draws, not a tie between the two.
+	analogyWord  = data.Text{Zh: "类比，不是商业关系", En: "Analogy, not a business tie"}
 	speakerWords = []data.Text{
 		data.Narration:   {Zh: "作者导语", En: "the author's introduction"},
 		data.Summary:     {Zh: "作者对王智观点的归纳", En: "the author's summary of Wang Zhi"},
@@ -101,6 +104,9 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 	case data.KindRelation:
 		r := s.Relations[e.Index]
 		c.Kicker += " · " + pickAt(l, relationWords, uint8(r.Kind))
+		if r.Kind == data.Analogy {
+			c.Kicker = l.Pick(analogyWord)
+		}
 		c.Title = nameOf(s, r.From, l) + " — " + nameOf(s, r.To, l)
 		c.Other = nameOf(s, r.From, l.Other()) + " — " + nameOf(s, r.To, l.Other())
 		c.Body = []string{l.Pick(r.Label)}
@@ -117,7 +123,12 @@ func Describe(s *data.Story, id string, l Lang) (Content, bool) {
 		c.Quote, quote = quoteOf(s, f.Quote, l)
 	case data.KindQuote:
 		q := s.Quotes[e.Index]
+		// Whose words, in both languages; the outlet's say in which voice
+		// (its introduction or its question).
 		c.Title, c.Other = nameOf(s, q.Speaker, l), nameOf(s, q.Speaker, l.Other())
+		if v, ok := s.QuoteVoice(q); ok && v != data.WangZhi {
+			c.Kicker += " · " + pickAt(l, speakerWords, uint8(v))
+		}
 		c.Quote = "“" + l.Pick(q.Text) + "”"
 	case data.KindFigure:
 		f := s.Figures[e.Index]

@@ -6,6 +6,8 @@ import "github.com/parallel-lines/widget/data"
 // built from this file as well as from the story, so every character here
 // is sure to have a glyph. The layout composes notes with these characters
 // too: “” → · – … + ：
+// The cards' own words (wasm/layout/card.go, not read by the subsetter):
+// 人物 本幕其余内容 类比，不是商业关系
 var UI = struct {
 	Loading, Next, Prev, Scene, Language, Motion, Source data.Text
 }{

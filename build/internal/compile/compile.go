@@ -66,11 +66,16 @@ func Run(o Options) (Result, error) {
 	if err != nil {
 		return r, fmt.Errorf("encoding the dataset: %w", err)
 	}
-	js, err := json.Marshal(f.Story)
+	js, err := JSON(f.Story)
 	if err != nil {
 		return r, fmt.Errorf("encoding the JSON download: %w", err)
 	}
-	r.Sizes = Sizes{Msgpack: len(mp), MsgpackGzip: gzipSize(mp), JSON: len(js), JSONGzip: gzipSize(js)}
+	// Sizes compare like with like: the story alone, as both forms carry it.
+	plain, err := json.Marshal(f.Story)
+	if err != nil {
+		return r, fmt.Errorf("encoding the JSON download: %w", err)
+	}
+	r.Sizes = Sizes{Msgpack: len(mp), MsgpackGzip: gzipSize(mp), JSON: len(plain), JSONGzip: gzipSize(plain)}
 	if o.Msgpack != "" {
 		if err := WriteFile(o.Msgpack, mp); err != nil {
 			return r, err
@@ -82,6 +87,27 @@ func Run(o Options) (Result, error) {
 		}
 	}
 	return r, nil
+}
+
+// JSON is the story.json download: the story as the widget reads it, and,
+// for readers, whose words each quote is (quoteSpeakers), so that a quote
+// taken out of the file keeps its speaker.
+func JSON(s *data.Story) ([]byte, error) {
+	type quoteSpeaker struct {
+		Quote   string    `json:"quote"`
+		Speaker string    `json:"speaker"` // an actor id
+		Voice   string    `json:"voice"`   // the cited paragraph's speaker
+		Name    data.Text `json:"name"`
+	}
+	out := struct {
+		*data.Story
+		QuoteSpeakers []quoteSpeaker `json:"quoteSpeakers"`
+	}{Story: s, QuoteSpeakers: []quoteSpeaker{}}
+	for _, q := range s.Quotes {
+		v, _ := s.QuoteVoice(q)
+		out.QuoteSpeakers = append(out.QuoteSpeakers, quoteSpeaker{q.ID, q.Speaker, v.String(), s.SpeakerName(q)})
+	}
+	return json.Marshal(out)
 }
 
 func gzipSize(b []byte) int {

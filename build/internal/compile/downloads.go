@@ -118,17 +118,21 @@ func tables(s *data.Story) []table {
 		})
 
 	add("actors.csv", "companies, buyer groups, institutions and people; line is the line they belong to, if any",
-		row(one("id", "kind", "line"), bi("name"), bi("role"), basisCols, one("quote")),
+		row(one("id", "kind", "line"), bi("name"), bi("role"), basisCols, one("quote", "speaks")),
 		len(s.Actors), func(i int) []string {
 			a := s.Actors[i]
-			return row(one(a.ID, a.Kind.String(), a.Line), txt(a.Name), txt(a.Role), cites(a.Basis), one(a.Quote))
+			speaks := make([]string, len(a.Speaks))
+			for i, sp := range a.Speaks {
+				speaks[i] = sp.String()
+			}
+			return row(one(a.ID, a.Kind.String(), a.Line), txt(a.Name), txt(a.Role), cites(a.Basis), one(a.Quote, strings.Join(speaks, " ")))
 		})
 
-	add("relations.csv", "ties between actors (or an actor and a line); from and to are actor or line ids",
-		row(one("id", "kind", "from", "to"), bi("label"), basisCols, one("quote")),
+	add("relations.csv", "ties between actors (or an actor and a line); from and to are actor or line ids; for a business tie, fact is the words of its quote that state it",
+		row(one("id", "kind", "from", "to"), bi("label"), basisCols, one("quote"), bi("fact")),
 		len(s.Relations), func(i int) []string {
 			r := s.Relations[i]
-			return row(one(r.ID, r.Kind.String(), r.From, r.To), txt(r.Label), cites(r.Basis), one(r.Quote))
+			return row(one(r.ID, r.Kind.String(), r.From, r.To), txt(r.Label), cites(r.Basis), one(r.Quote), txt(r.Fact))
 		})
 
 	add("markets.csv", "third-party markets between the two lines",
@@ -170,11 +174,12 @@ func tables(s *data.Story) []table {
 			return row(one(f.ID, number(f.Value, f.Qualifier), hi, f.Qualifier.String()), txt(f.Unit), txt(f.Label), cites(f.Basis))
 		})
 
-	add("quotes.csv", "passages in the speaker's own words, verbatim from the Chinese text and the English translation",
-		row(one("id", "speaker"), bi("speaker_name"), bi("text"), basisCols),
+	add("quotes.csv", "passages in the speaker's own words, verbatim from the Chinese text and the English translation; voice is who speaks in the cited paragraph",
+		row(one("id", "speaker", "voice"), bi("speaker_name"), bi("text"), basisCols),
 		len(s.Quotes), func(i int) []string {
 			q := s.Quotes[i]
-			return row(one(q.ID, q.Speaker), txt(actorName(s, q.Speaker)), txt(q.Text), cites(q.Basis))
+			v, _ := s.QuoteVoice(q)
+			return row(one(q.ID, q.Speaker, v.String()), txt(s.SpeakerName(q)), txt(q.Text), cites(q.Basis))
 		})
 
 	add("scenes.csv", "the steps of the story in order; shows and emphasis list element ids",
@@ -193,15 +198,6 @@ func tables(s *data.Story) []table {
 			return one(c.ID, cites(data.Basis{Cite: c.Paras})[0], strings.Join(carried[c.ID], " "), c.Omit)
 		})
 	return ts
-}
-
-func actorName(s *data.Story, id string) data.Text {
-	for _, a := range s.Actors {
-		if a.ID == id {
-			return a.Name
-		}
-	}
-	return data.Text{}
 }
 
 // carriers maps each claim id to the ids of the elements that carry it (in
@@ -248,7 +244,8 @@ func readme(s *data.Story) []byte {
 	}
 	line(m.Title.En, m.Title.Zh)
 	line("SOURCE")
-	line(label("Outlet:", m.Outlet), label("Byline:", m.Byline), label("Interviewee:", m.Interviewee),
+	line(label("Outlet:", m.Outlet), label("Headline:", m.Headline), label("Published:", m.Published),
+		label("Byline:", m.Byline), label("Interviewee:", m.Interviewee),
 		label("Credit:", data.Text{Zh: m.Credit, En: m.Credit}))
 	line(wrap(m.Note.En, 76), m.Note.Zh)
 	line("WHOSE WORDS")
@@ -256,8 +253,10 @@ func readme(s *data.Story) []byte {
 		"every row names the paragraphs of the interview it rests on, P1 to P%d, "+
 		"and restates what they say; it is not the view of the dataset's makers. "+
 		"Where a paragraph is the outlet's own narration, summary or question, "+
-		"paragraphs.csv says so (column speaker). Quotes are verbatim from the Chinese text "+
-		"and its English translation. Anything the interview does not say names an outside "+
+		"paragraphs.csv says so (column speaker), and so do quotes.csv (columns voice and "+
+		"speaker_name) and story.json (quoteSpeakers). A view the interviewee reports "+
+		"(for example Larry Ellison's) is quoted as his words. Quotes are verbatim from the "+
+		"Chinese text and its English translation. Anything the interview does not say names an outside "+
 		"source in column sources (story.json describes them; this release has %d).",
 		len(s.Paragraphs), len(s.Sources)))
 	line("LICENCE")

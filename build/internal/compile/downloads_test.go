@@ -109,6 +109,23 @@ func TestDownloads(t *testing.T) {
 	if q := find("quotes.csv", "id", "q-parallel"); q["speaker"] != "wang-zhi" || q["speaker_name_en"] != "Wang Zhi" || q["cite"] != "P34" {
 		t.Errorf("quote q-parallel: %v", q)
 	}
+	// Whose words: a view Wang reports is his quote; the outlet's say in which voice.
+	if q := find("quotes.csv", "id", "q-ellison"); q["speaker"] != "wang-zhi" || q["voice"] != "wang-zhi" || q["speaker_name_zh"] != "王智" {
+		t.Errorf("quote q-ellison: %v", q)
+	}
+	if q := find("quotes.csv", "id", "q-left-right"); q["voice"] != "interviewer" || q["speaker_name_en"] != "Tencent News Qianwang (interviewer)" ||
+		q["speaker_name_zh"] != "腾讯新闻《潜望》（提问）" || q["cite"] != "P17" {
+		t.Errorf("quote q-left-right: %v", q)
+	}
+	if r := find("relations.csv", "id", "internet-switch"); r["kind"] != "purchase" || r["to"] != "domestic-chips" || r["quote"] != "q-switch" || r["fact_zh"] == "" {
+		t.Errorf("relation internet-switch: %v", r)
+	}
+	if r := find("relations.csv", "id", "zte-oracle"); r["kind"] != "analogy" || r["fact_en"] != "" {
+		t.Errorf("relation zte-oracle: %v", r)
+	}
+	if a := find("actors.csv", "id", "qianwang"); a["speaks"] != "narration summary interviewer" {
+		t.Errorf("actor qianwang speaks %q", a["speaks"])
+	}
 	if p := find("paragraphs.csv", "paragraph", "P17"); p["speaker"] != "interviewer" {
 		t.Errorf("P17: %v", p)
 	}
@@ -125,7 +142,7 @@ func TestDownloads(t *testing.T) {
 	}
 	m := s.Meta
 	for _, want := range []string{m.Outlet.Zh, m.Outlet.En, m.Byline.En, m.Interviewee.Zh, m.Interviewee.En,
-		m.Licence.Zh, "interviewee's", "as cited", "CC BY 4.0", "quotes.csv"} {
+		m.Licence.Zh, m.Published.En, m.Headline.Zh, "interviewee's", "as cited", "CC BY 4.0", "quotes.csv", "quoteSpeakers"} {
 		if !bytes.Contains(readme, []byte(want)) {
 			t.Errorf("README.txt does not say %q", want)
 		}
@@ -155,8 +172,26 @@ func TestJSONMatchesMsgpack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want, _ := json.Marshal(loadCommitted(t)); !bytes.Equal(js, want) {
+	if want, _ := JSON(loadCommitted(t)); !bytes.Equal(js, want) {
 		t.Fatal("story.json is not the compiled story")
+	}
+	// Each quote's speaker travels with it, by name in both languages.
+	var extra struct {
+		QuoteSpeakers []struct {
+			Quote, Speaker, Voice string
+			Name                  data.Text
+		} `json:"quoteSpeakers"`
+	}
+	if err := json.Unmarshal(js, &extra); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(loadCommitted(t).Quotes); len(extra.QuoteSpeakers) != n {
+		t.Fatalf("story.json names the speaker of %d quotes, the story has %d", len(extra.QuoteSpeakers), n)
+	}
+	for _, q := range extra.QuoteSpeakers {
+		if q.Name.Zh == "" || q.Name.En == "" || q.Voice == "" {
+			t.Errorf("quote %s: speaker %+v", q.Quote, q)
+		}
 	}
 	var fromJSON data.Story
 	if err := json.Unmarshal(js, &fromJSON); err != nil {
