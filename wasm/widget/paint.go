@@ -151,10 +151,11 @@ func (w *Widget) paint(s snapshot) frame.List {
 			var p frame.Path
 			b := r.Box
 			pad := float32(8 * w.u())
-			p.Rect(float32(b.X)-pad, float32(b.Y)-pad/2, float32(b.W)+2*pad, float32(b.H)+pad, 4*u)
+			p.Rect(float32(b.X)-pad, float32(b.Y)-pad*0.8, float32(b.W)+2*pad, float32(b.H)+pad*1.6, 4*u)
 			l.Stroke(p, 1.2*u, fade(th.Muted, r.alpha))
 		}
 		l.Text(r.Text, r.At, float32(r.Size), r.Weight, fade(c, r.alpha))
+		l.Ops[len(l.Ops)-1].Halo = r.Halo
 	}
 
 	w.paintControls(&l)
