@@ -33,7 +33,7 @@ func formTimeline(p *placer) {
 		p.stroke(fmt.Sprintf("tick-%g", yr), "", ToneMuted, 1.2*u, pt(x, y+3*u), pt(x, y+9*u))
 		s := strconv.FormatFloat(yr, 'f', 0, 64)
 		w := p.m.Advance(s, labelSize*u, frame.Regular)
-		p.label("", Rect{x - w/2 - 1, y + 11*u, w + 2, lh + 1}, Center, Top, p.small(s, frame.Regular, Secondary))
+		p.label("", Rect{x - w/2 - 1, y + 14*u, w + 2, lh + 1}, Center, Top, p.small(s, frame.Regular, Secondary))
 	}
 	// The span of the era, shaded across the line.
 	span0, span1 := 1877.0, 1899.0 // fig-gilded-age: "late 1870s to late 1890s"
@@ -65,7 +65,7 @@ func formTimeline(p *placer) {
 		p.node(id, ActorItem, data.US, x, y, Dot)
 		s := strconv.FormatFloat(fg.Value, 'f', 0, 64)
 		w := p.m.Advance(s, labelSize*u, frame.Bold)
-		p.label(id, Rect{x - w/2 - 1, y + 11*u + lh + 4*u, w + 2, lh + 1}, Center, Top, p.small(s, frame.Bold, Primary))
+		p.label(id, Rect{x - w/2 - 1, y + 14*u + lh + 4*u, w + 2, lh + 1}, Center, Top, p.small(s, frame.Bold, Primary))
 	}
 	// People: the past at the era, today at the end.
 	var past, now []string

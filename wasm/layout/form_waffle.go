@@ -88,7 +88,7 @@ func formWaffle(p *placer) {
 	key := "1 = " + number(cell)
 	p.label("", Rect{gx, gy + gh + 2*u, gw, lh + 2}, Left, Top, p.small(key, frame.Regular, Secondary))
 	// The balance: a beam tipped toward the filled side.
-	if !p.out.Portrait {
+	if !p.out.Portrait && b.H > 110*u {
 		bx := p.x0 + (p.x1-p.x0)*0.82
 		by := b.Y + b.H*0.5
 		arm := (p.x1 - p.x0) * 0.1
@@ -102,7 +102,7 @@ func formWaffle(p *placer) {
 		p.mark(Mark{Key: "pan-light", Path: light, Width: 1.5 * u, Tone: ToneMuted})
 		a := pt(bx, by+20*u)
 		p.note(0, Rect{bx - arm*1.6, by + tilt + 30*u, arm * 3.2, 2.4 * lh}, Center, Top, &a)
-	} else {
+	} else if p.out.Portrait {
 		zc := p.zoneCN()
 		p.note(0, zc, Center, Top, nil)
 	}

@@ -228,7 +228,10 @@ func (p *placer) band() Rect {
 }
 
 // dim fades the line a scene is not about: it stays, quieter.
-func (p *placer) dim(side data.Side) { p.alpha[side&1] = 0.3 }
+func (p *placer) dim(side data.Side) { p.alpha[side&1] = dimAlpha }
+
+// dimAlpha keeps a dimmed line at 3:1 against the page in both themes.
+const dimAlpha = 0.68
 
 // setLine gives a line its points (device pixels, left to right).
 func (p *placer) setLine(side data.Side, pts ...frame.Point) { p.lines[side&1] = pts }
@@ -271,8 +274,15 @@ func (p *placer) finish() {
 			box.X = slot.X
 		}
 		p.evict(box)
+		before := len(p.out.Runs)
 		p.fit(l.ID, slot, align, Middle, name)
+		if p.out.Portrait && len(p.out.Runs) > before {
+			// On a phone the name stands on the stage, where a form's
+			// marks may pass under it.
+			p.out.Runs[before].Halo = true
+		}
 	}
+	p.clearStrokes(pts)
 	// Items go after the lines so they paint over them; lines first.
 	items := p.out.Items
 	var lines, rest []Item
@@ -300,6 +310,106 @@ func (p *placer) finish() {
 			p.out.Folded = append(p.out.Folded, id)
 		}
 	}
+}
+
+// clearStrokes leaves out, whole, every text block that a stroke (a line,
+// a link, a form's stroked mark) would cross within 4 CSS pixels, unless
+// the text has a halo made for it: a label never has a line through it.
+func (p *placer) clearStrokes(lines [2][]frame.Point) {
+	scale := p.scr.Scale
+	if scale <= 0 {
+		scale = 1
+	}
+	pad := 4*scale + 0.5
+	var runs [][]frame.Point
+	for _, l := range p.lineData() {
+		runs = append(runs, lines[l.Side&1])
+	}
+	for _, m := range p.out.Marks {
+		if !m.Fill {
+			runs = append(runs, m.Path.Polylines(8)...)
+		}
+	}
+	for _, k := range p.out.Links {
+		runs = append(runs, k.Path.Polylines(8)...)
+	}
+	// Markers too: a ring is a stroke, a dot covers what it stands on.
+	// (A marker's own label stands beside it by design and is not checked
+	// against it.)
+	type dot struct {
+		owner string
+		box   Rect
+	}
+	var dots []dot
+	for _, it := range p.out.Items {
+		if it.Kind != LineItem && it.Marker != NoMarker {
+			r := it.R + 1.5*p.u
+			dots = append(dots, dot{it.ID, Rect{float64(it.A.X) - r, float64(it.A.Y) - r, 2 * r, 2 * r}})
+		}
+	}
+	gone := map[int]bool{}
+	for _, r := range p.out.Runs {
+		if r.Halo || r.Role == Title || r.Role == Heading || gone[r.block] {
+			continue
+		}
+		b := Rect{r.Box.X - pad, r.Box.Y - pad, r.Box.W + 2*pad, r.Box.H + 2*pad}
+		for _, d := range dots {
+			if d.owner != r.Owner && d.box.Overlaps(b) {
+				gone[r.block] = true
+			}
+		}
+		for _, run := range runs {
+			if crossesBox(run, b) {
+				gone[r.block] = true
+				break
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	keep := p.out.Runs[:0]
+	for _, r := range p.out.Runs {
+		if !gone[r.block] {
+			keep = append(keep, r)
+		}
+	}
+	p.out.Runs = keep
+}
+
+// crossesBox reports whether the polyline enters b.
+func crossesBox(pts []frame.Point, b Rect) bool {
+	for i := 1; i < len(pts); i++ {
+		if segmentMeets(pts[i-1], pts[i], b) {
+			return true
+		}
+	}
+	return false
+}
+
+// segmentMeets clips the segment a–c to b (Liang–Barsky).
+func segmentMeets(a, c frame.Point, b Rect) bool {
+	t0, t1 := 0.0, 1.0
+	ax, ay := float64(a.X), float64(a.Y)
+	dx, dy := float64(c.X)-ax, float64(c.Y)-ay
+	for _, e := range [4][2]float64{{-dx, ax - b.X}, {dx, b.X + b.W - ax}, {-dy, ay - b.Y}, {dy, b.Y + b.H - ay}} {
+		if e[0] == 0 {
+			if e[1] <= 0 {
+				return false
+			}
+			continue
+		}
+		r := e[1] / e[0]
+		if e[0] < 0 {
+			t0 = math.Max(t0, r)
+		} else {
+			t1 = math.Min(t1, r)
+		}
+		if t0 >= t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // evict removes every text block that meets box, whole.
