@@ -98,8 +98,11 @@ func (p *placer) chips(ids []string, y float64) []Rect {
 	if n == 0 {
 		return out
 	}
+	// One row while each chip keeps room for a name (72 CSS px), else two
+	// columns.
 	cols := n
-	if p.out.Portrait && n > 2 {
+	scale := max(p.scr.Scale, 1)
+	if (p.x1-p.x0)/float64(n) < 72*scale && n > 2 {
 		cols = 2
 	}
 	rows := (n + cols - 1) / cols

@@ -205,22 +205,24 @@ func (p *placer) spine() {
 
 // zoneUS and zoneCN are the labels' room on each line's outer side; band is
 // the room between the lines (at their resting heights).
+// On a portrait screen each line's name stands between the line and its
+// zone.
 func (p *placer) zoneUS() Rect {
 	st := p.out.Stage
-	top := st.Y
+	bottom := p.yUS - 8*p.u
 	if p.out.Portrait {
-		top += (ascent + descent) * headingSize * p.u
+		bottom -= (ascent+descent)*headingSize*p.u + 4*p.u
 	}
-	return Rect{p.x0, top, p.x1 - p.x0, p.yUS - 8*p.u - top}
+	return Rect{p.x0, st.Y, p.x1 - p.x0, bottom - st.Y}
 }
 
 func (p *placer) zoneCN() Rect {
 	st := p.out.Stage
-	bottom := st.Y + st.H
+	top := p.yCN + 8*p.u
 	if p.out.Portrait {
-		bottom -= (ascent + descent) * headingSize * p.u
+		top += (ascent+descent)*headingSize*p.u + 4*p.u
 	}
-	return Rect{p.x0, p.yCN + 8*p.u, p.x1 - p.x0, bottom - p.yCN - 8*p.u}
+	return Rect{p.x0, top, p.x1 - p.x0, st.Y + st.H - top}
 }
 
 func (p *placer) band() Rect {
