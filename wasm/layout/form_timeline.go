@@ -88,7 +88,10 @@ func formTimeline(p *placer) {
 		} else {
 			x = clamp(xc+14*u, p.x0+14*u, p.x1-w)
 		}
-		rowH := lh + 6*u
+		rowH := min(lh+6*u, (y-22*u-zu.Y)/float64(len(ids)))
+		if rowH < lh+2*u {
+			return Rect{} // no room for the names: the cards have them
+		}
 		top := y - 22*u - float64(len(ids))*rowH
 		top = math.Max(top, zu.Y)
 		var used Rect

@@ -55,6 +55,10 @@ func unit(s Screen) float64 {
 	return u
 }
 
+// Unit is unit(s) for the widget, so that what it draws around the layout
+// (control icons, rings, halos) keeps in scale with the type.
+func Unit(s Screen) float64 { return unit(s) }
+
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
 // Place lays out scene (an index into s.Scenes) for one screen and language.

@@ -280,10 +280,6 @@ func (w *Widget) press(c *layout.Control) {
 	}
 }
 
-// u is one reference pixel in device pixels, for hit slop and rings.
-func (w *Widget) u() float64 {
-	if w.scr.Scale <= 0 {
-		return 1
-	}
-	return w.scr.Scale
-}
+// u is one reference pixel in device pixels (the layout's unit), for hit
+// slop, rings and icons, so they keep in scale with the type.
+func (w *Widget) u() float64 { return layout.Unit(w.scr) }

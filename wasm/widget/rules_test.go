@@ -53,7 +53,17 @@ func TestFrameRulesOverTheGrid(t *testing.T) {
 				w.SetReducedMotion(true)
 				settle(w)
 				where := fmt.Sprintf("%gx%g@%g %s %s", float64(scr.W)/scr.Scale, float64(scr.H)/scr.Scale, scr.Scale, w.SceneID(), map[layout.Lang]string{0: "zh", 1: "en"}[lang])
+				if scr.Present {
+					where += " presenting"
+				}
 				d := w.Describe()
+				if scr.Present {
+					for _, t := range d.Texts {
+						if t.Px < d.Height/30-0.01 {
+							fail("text too small to present", "%s: %q at %.1f px on a %g px high screen", where, t.Text, t.Px, d.Height)
+						}
+					}
+				}
 				checkFrame(d, where, phone, words, all, fail)
 				w.SetTheme(Dark)
 				checkContrast(w.Describe(), Dark, where+" dark", fail)
@@ -83,6 +93,12 @@ func grid() []layout.Screen {
 			for _, s := range []int{1, 2} {
 				out = append(out, layout.Screen{W: w * s, H: h * s, Scale: float64(s)})
 			}
+		}
+	}
+	// Presenting in a room: projectors and large screens.
+	for _, sz := range [][2]int{{1280, 720}, {1920, 1080}, {3840, 2160}, {1024, 768}} {
+		for _, s := range []int{1, 2} {
+			out = append(out, layout.Screen{W: sz[0] * s, H: sz[1] * s, Scale: float64(s), Present: true})
 		}
 	}
 	return out
