@@ -81,8 +81,12 @@ func (p *placer) contrastColumns(ids []string, topicY func(x float64) float64) {
 		p.label(id, Rect{x + 4*u, ty - lh*1.5, cw - 8*u, 3*lh + 4*u}, Center, Middle, p.small(p.lang.Pick(c.Topic), frame.Bold, Primary))
 		uy := yAt(p.lines[0], cx)
 		cy := yAt(p.lines[1], cx)
-		p.label(id, Rect{x + 4*u, zu.Y, cw - 8*u, uy - 10*u - zu.Y}, Center, Bottom, p.small(p.lang.Pick(c.US), frame.Regular, Label))
-		p.label(id, Rect{x + 4*u, cy + 10*u, cw - 8*u, zc.Y + zc.H - cy - 10*u}, Center, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
+		// A value of two lines at most stands by its line; a longer one is
+		// the card's, so the stage stays a picture, not a table of prose.
+		vh := 2*labelSize*u*lineGap + 1
+		top := max(zu.Y, uy-10*u-vh)
+		p.label(id, Rect{x + 4*u, top, cw - 8*u, uy - 10*u - top}, Center, Bottom, p.small(p.lang.Pick(c.US), frame.Regular, Label))
+		p.label(id, Rect{x + 4*u, cy + 10*u, cw - 8*u, min(zc.Y+zc.H-cy-10*u, vh)}, Center, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
 		// Ticks tie the row to both lines.
 		p.stroke("tick-us-"+id, id, ToneUS, 2*u, pt(cx, uy-5*u), pt(cx, uy+5*u))
 		p.stroke("tick-cn-"+id, id, ToneCN, 2*u, pt(cx, cy-5*u), pt(cx, cy+5*u))

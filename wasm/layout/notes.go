@@ -40,7 +40,12 @@ func NoteText(s *data.Story, id string, l Lang) (string, bool) {
 	case data.KindContrast:
 		c := s.Contrasts[e.Index]
 		us, cn := sideNames(s, l)
-		return l.Pick(c.Topic) + sep + us + " " + l.Pick(c.US) + " / " + cn + " " + l.Pick(c.CN), true
+		// Each side named and set apart, so the two values never run
+		// together: "Goal — United States: … · China: …".
+		if l == Zh {
+			return l.Pick(c.Topic) + "——" + us + sep + l.Pick(c.US) + "；" + cn + sep + l.Pick(c.CN), true
+		}
+		return l.Pick(c.Topic) + " — " + us + sep + l.Pick(c.US) + " · " + cn + sep + l.Pick(c.CN), true
 	case data.KindLogic:
 		g := s.Logic[e.Index]
 		switch g.Kind {
