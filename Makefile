@@ -14,10 +14,12 @@ DIST      := dist
 GOROOT    := $(shell $(GO) env GOROOT)
 FUZZTIME  ?= 15s
 
-# Text whose every character the font subset must cover.
-FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
+# Text whose every character the font subset must cover: the text inventory,
+# every string the canvas can draw (wasm/widget.Inventory), written by
+# `make inventory`; a test fails when it or the font falls behind.
+FONT_TEXT := wasm/layout/inventory.txt
 
-.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font check-generated deps clean screenshots posters bench
+.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font inventory check-generated deps clean screenshots posters bench gallery
 
 all: dist
 
@@ -39,7 +41,10 @@ verify-quotes:
 	@test -n "$(SOURCE)" || { echo "verify-quotes: give SOURCE=<folder with interview.zh.md and interview.en.md>"; exit 2; }
 	$(GO) run ./build/verifyquotes -story data/story.yaml -source $(SOURCE)
 
-font:
+inventory: data
+	$(GO) run ./build/inventory -o wasm/layout/inventory.txt
+
+font: inventory
 	$(GO) run ./build/fontsubset -src assets/fonts/source -o assets/fonts/subset.bin $(FONT_TEXT)
 
 generate:
@@ -82,6 +87,11 @@ screenshots: dist
 # Static PNG of every scene (both languages and themes) from the x/image backend.
 posters:
 	$(GO) run ./build/posters -out $(DIST)/posters
+
+# Every scene's poster, both languages and themes, desktop and phone, side by
+# side in dist/gallery.html, for review.
+gallery:
+	$(GO) run ./build/gallery -out $(DIST)
 
 # Benchmarks of the hot paths; size budgets are checked by `make test`.
 bench:

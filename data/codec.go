@@ -277,6 +277,7 @@ func (e *encoder) wire(s *Story) *wire {
 		w.Scenes = append(w.Scenes, wireScene{
 			ID: x.ID, Title: e.text(x.Title), Caption: e.text(x.Caption), Notes: e.text(x.Notes),
 			Seconds: x.Seconds, Shows: e.refs(x.Shows), Emphasis: e.refs(x.Emphasis), Basis: toBasis(x.Basis),
+			Short: e.optText(x.Short), Form: e.form(x.Form),
 		})
 	}
 	return w
@@ -484,9 +485,37 @@ func fromWire(w *wire) (*Story, error) {
 		sc.Seconds = x.Seconds
 		sc.Shows, sc.Emphasis = d.refs(p+".shows", x.Shows), d.refs(p+".emphasis", x.Emphasis)
 		sc.Basis = fromBasis(x.Basis)
+		sc.Short = d.optText(p+".short", x.Short)
+		sc.Form = d.form(p+".form", x.Form)
 	}
 	if d.err != nil {
 		return nil, d.err
 	}
 	return s, nil
+}
+
+// Forms (issue 8).
+
+func (d *decoder) optText(path string, b wireText) Text {
+	if len(b) == 0 {
+		return Text{}
+	}
+	return d.text(path, b)
+}
+
+func (e *encoder) form(f Form) wireForm {
+	w := wireForm{Name: f.Name, Marks: e.refs(f.Marks), From: num(f.From), To: num(f.To)}
+	for _, n := range f.Notes {
+		w.Notes = append(w.Notes, wireFormNote{On: e.ref(n.On), Text: e.text(n.Text)})
+	}
+	return w
+}
+
+func (d *decoder) form(path string, w wireForm) Form {
+	f := Form{Name: w.Name, Marks: d.refs(path+".marks", w.Marks), From: float64(w.From), To: float64(w.To)}
+	for i, n := range w.Notes {
+		p := fmt.Sprintf("%s.notes[%d]", path, i)
+		f.Notes = append(f.Notes, FormNote{On: d.ref(p+".on", n.On), Text: d.text(p+".text", n.Text)})
+	}
+	return f
 }

@@ -198,6 +198,30 @@ type Scene struct {
 	Shows    []string `json:"shows"`    // element ids on screen
 	Emphasis []string `json:"emphasis"` // the subset that is highlighted
 	Basis    Basis    `json:"basis" yaml:",inline"`
+	// Short is the caption in fewer words, for screens where the caption
+	// would take more than the dek's lines (issue 8; see validate_form.go).
+	Short Text `json:"short,omitempty"`
+	// Form is how the scene is drawn (issue 8; see validate_form.go).
+	Form Form `json:"form"`
+}
+
+// Form names the picture a scene is drawn as, with its parameters: which
+// shown elements it draws as its marks, in order, the (at most three)
+// annotations it attaches to them, and, for a timeline, the years it spans.
+// The widget's layout has one form per name; the validator knows the names.
+type Form struct {
+	Name  string     `json:"name"`
+	Marks []string   `json:"marks,omitempty"`
+	Notes []FormNote `json:"notes,omitempty"`
+	From  float64    `json:"from,omitempty"` // timeline: first year on the axis
+	To    float64    `json:"to,omitempty"`   // timeline: last year on the axis
+}
+
+// FormNote is an annotation on the stage: a few words attached to the mark
+// of a shown element, whose card gives the cited whole.
+type FormNote struct {
+	On   string `json:"on"`
+	Text Text   `json:"text"`
 }
 
 // Para is a paragraph number of the interview, written P1–P75.

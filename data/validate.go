@@ -115,6 +115,7 @@ func (v *validator) run() {
 	v.figures()
 	v.quotes()
 	v.scenes()
+	v.forms() // issue 8: validate_form.go
 	v.coverage()
 	v.unshown()
 }

@@ -14,7 +14,7 @@ package data
 //     of paragraph numbers and source ids (basis); see wiretypes.go.
 //
 // Enumerations are their small integers; a paragraph is two bytes.
-//msgp:tuple wire wireMeta wireSource wireNote wireLine wireActor wireRelation wireMarket wireFlow wireContrast wireLogic wireFigure wireQuote wireScene
+//msgp:tuple wire wireMeta wireSource wireNote wireLine wireActor wireRelation wireMarket wireFlow wireContrast wireLogic wireFigure wireQuote wireScene wireForm wireFormNote
 
 // Decoding limits. No list in a real story comes near these; a crafted file
 // that declares a longer one is refused before anything is allocated for it.
@@ -167,4 +167,20 @@ type wireScene struct {
 	Shows    []ref
 	Emphasis []ref
 	Basis    basis
+	Short    wireText `msg:",limit=16384"` // issue 8
+	Form     wireForm
+}
+
+// wireForm mirrors Form (issue 8).
+type wireForm struct {
+	Name  string
+	Marks []ref
+	Notes []wireFormNote
+	From  num
+	To    num
+}
+
+type wireFormNote struct {
+	On   ref
+	Text wireText `msg:",limit=16384"`
 }

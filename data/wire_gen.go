@@ -1004,6 +1004,236 @@ func (z *wireFlow) Msgsize() (s int) {
 }
 
 // MarshalMsg implements msgp.Marshaler
+func (z *wireForm) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// array header, size 5
+	o = append(o, 0x95)
+	o = msgp.AppendString(o, z.Name)
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Marks)))
+	for za0001 := range z.Marks {
+		o, err = z.Marks[za0001].MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "Marks", za0001)
+			return
+		}
+	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Notes)))
+	for za0002 := range z.Notes {
+		// array header, size 2
+		o = append(o, 0x92)
+		o, err = z.Notes[za0002].On.MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "Notes", za0002, "On")
+			return
+		}
+		o = msgp.AppendBytes(o, []byte(z.Notes[za0002].Text))
+	}
+	o, err = z.From.MarshalMsg(o)
+	if err != nil {
+		err = msgp.WrapError(err, "From")
+		return
+	}
+	o, err = z.To.MarshalMsg(o)
+	if err != nil {
+		err = msgp.WrapError(err, "To")
+		return
+	}
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *wireForm) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 != 5 {
+		err = msgp.ArrayError{Wanted: 5, Got: zb0001}
+		return
+	}
+	z.Name, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Name")
+		return
+	}
+	var zb0002 uint32
+	zb0002, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Marks")
+		return
+	}
+	if zb0002 > z5817a858limitArrays {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	if cap(z.Marks) >= int(zb0002) {
+		z.Marks = (z.Marks)[:zb0002]
+	} else {
+		z.Marks = make([]ref, zb0002)
+	}
+	for za0001 := range z.Marks {
+		bts, err = z.Marks[za0001].UnmarshalMsg(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Marks", za0001)
+			return
+		}
+	}
+	var zb0003 uint32
+	zb0003, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Notes")
+		return
+	}
+	if zb0003 > z5817a858limitArrays {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	if cap(z.Notes) >= int(zb0003) {
+		z.Notes = (z.Notes)[:zb0003]
+	} else {
+		z.Notes = make([]wireFormNote, zb0003)
+	}
+	for za0002 := range z.Notes {
+		var zb0004 uint32
+		zb0004, bts, err = msgp.ReadArrayHeaderBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Notes", za0002)
+			return
+		}
+		if zb0004 != 2 {
+			err = msgp.ArrayError{Wanted: 2, Got: zb0004}
+			return
+		}
+		bts, err = z.Notes[za0002].On.UnmarshalMsg(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Notes", za0002, "On")
+			return
+		}
+		{
+			var zb0005 []byte
+			var zb0006 uint32
+			zb0006, bts, err = msgp.ReadBytesHeader(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Notes", za0002, "Text")
+				return
+			}
+			if zb0006 > 16384 {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			zb0005 = []byte(z.Notes[za0002].Text)
+			if zb0005 == nil || uint32(cap(zb0005)) < zb0006 {
+				zb0005 = make([]byte, zb0006)
+			} else {
+				zb0005 = zb0005[:zb0006]
+			}
+			if uint32(len(bts)) < zb0006 {
+				err = msgp.ErrShortBytes
+				return
+			}
+			copy(zb0005, bts[:zb0006])
+			bts = bts[zb0006:]
+			z.Notes[za0002].Text = wireText(zb0005)
+		}
+	}
+	bts, err = z.From.UnmarshalMsg(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "From")
+		return
+	}
+	bts, err = z.To.UnmarshalMsg(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "To")
+		return
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z *wireForm) Msgsize() (s int) {
+	s = 1 + msgp.StringPrefixSize + len(z.Name) + msgp.ArrayHeaderSize
+	for za0001 := range z.Marks {
+		s += z.Marks[za0001].Msgsize()
+	}
+	s += msgp.ArrayHeaderSize
+	for za0002 := range z.Notes {
+		s += 1 + z.Notes[za0002].On.Msgsize() + msgp.BytesPrefixSize + len([]byte(z.Notes[za0002].Text))
+	}
+	s += z.From.Msgsize() + z.To.Msgsize()
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z *wireFormNote) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// array header, size 2
+	o = append(o, 0x92)
+	o, err = z.On.MarshalMsg(o)
+	if err != nil {
+		err = msgp.WrapError(err, "On")
+		return
+	}
+	o = msgp.AppendBytes(o, []byte(z.Text))
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *wireFormNote) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 != 2 {
+		err = msgp.ArrayError{Wanted: 2, Got: zb0001}
+		return
+	}
+	bts, err = z.On.UnmarshalMsg(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "On")
+		return
+	}
+	{
+		var zb0002 []byte
+		var zb0003 uint32
+		zb0003, bts, err = msgp.ReadBytesHeader(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Text")
+			return
+		}
+		if zb0003 > 16384 {
+			err = msgp.ErrLimitExceeded
+			return
+		}
+		zb0002 = []byte(z.Text)
+		if zb0002 == nil || uint32(cap(zb0002)) < zb0003 {
+			zb0002 = make([]byte, zb0003)
+		} else {
+			zb0002 = zb0002[:zb0003]
+		}
+		if uint32(len(bts)) < zb0003 {
+			err = msgp.ErrShortBytes
+			return
+		}
+		copy(zb0002, bts[:zb0003])
+		bts = bts[zb0003:]
+		z.Text = wireText(zb0002)
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z *wireFormNote) Msgsize() (s int) {
+	s = 1 + z.On.Msgsize() + msgp.BytesPrefixSize + len([]byte(z.Text))
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
 func (z *wireLine) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
 	// array header, size 11
@@ -2166,8 +2396,8 @@ func (z *wireRelation) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *wireScene) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 8
-	o = append(o, 0x98)
+	// array header, size 10
+	o = append(o, 0x9a)
 	o = msgp.AppendString(o, z.ID)
 	o = msgp.AppendBytes(o, []byte(z.Title))
 	o = msgp.AppendBytes(o, []byte(z.Caption))
@@ -2194,6 +2424,12 @@ func (z *wireScene) MarshalMsg(b []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Basis")
 		return
 	}
+	o = msgp.AppendBytes(o, []byte(z.Short))
+	o, err = z.Form.MarshalMsg(o)
+	if err != nil {
+		err = msgp.WrapError(err, "Form")
+		return
+	}
 	return
 }
 
@@ -2205,8 +2441,8 @@ func (z *wireScene) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 8 {
-		err = msgp.ArrayError{Wanted: 8, Got: zb0001}
+	if zb0001 != 10 {
+		err = msgp.ArrayError{Wanted: 10, Got: zb0001}
 		return
 	}
 	z.ID, bts, err = msgp.ReadStringBytes(bts)
@@ -2346,6 +2582,37 @@ func (z *wireScene) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err, "Basis")
 		return
 	}
+	{
+		var zb0010 []byte
+		var zb0011 uint32
+		zb0011, bts, err = msgp.ReadBytesHeader(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Short")
+			return
+		}
+		if zb0011 > 16384 {
+			err = msgp.ErrLimitExceeded
+			return
+		}
+		zb0010 = []byte(z.Short)
+		if zb0010 == nil || uint32(cap(zb0010)) < zb0011 {
+			zb0010 = make([]byte, zb0011)
+		} else {
+			zb0010 = zb0010[:zb0011]
+		}
+		if uint32(len(bts)) < zb0011 {
+			err = msgp.ErrShortBytes
+			return
+		}
+		copy(zb0010, bts[:zb0011])
+		bts = bts[zb0011:]
+		z.Short = wireText(zb0010)
+	}
+	bts, err = z.Form.UnmarshalMsg(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Form")
+		return
+	}
 	o = bts
 	return
 }
@@ -2360,7 +2627,7 @@ func (z *wireScene) Msgsize() (s int) {
 	for za0002 := range z.Emphasis {
 		s += z.Emphasis[za0002].Msgsize()
 	}
-	s += z.Basis.Msgsize()
+	s += z.Basis.Msgsize() + msgp.BytesPrefixSize + len([]byte(z.Short)) + z.Form.Msgsize()
 	return
 }
 

@@ -305,7 +305,7 @@ func TestHoverAndTapOpenCards(t *testing.T) {
 		start := time.Now()
 		// Elements are drawn: try the inkiest spots of the stage first (its
 		// labels and dots), not the title above it or the controls below.
-		cands := inkySpots(base, image.Rect(0, base.Bounds().Dy()*3/10, base.Bounds().Dx(), base.Bounds().Dy()-footerHeight-8), 24)
+		cands := inkySpots(base, image.Rect(0, base.Bounds().Dy()*3/10, base.Bounds().Dx(), base.Bounds().Dy()-footerAt(base.Bounds().Dx(), base.Bounds().Dy())-8), 24)
 		tried := 0
 		for _, p := range cands[:min(len(cands), 40)] {
 			tried++
@@ -339,11 +339,10 @@ func TestHoverAndTapOpenCards(t *testing.T) {
 		expect(false, "a click on empty ground with a pinned card")
 	})
 
-	// The controls are drawn in the bottom footer (40 CSS px): previous, a
-	// dot per scene and next centred; language and motion at the right end.
-	// These positions follow wasm/layout/controls.go at device scale 1.
+	// The controls are drawn in the bottom footer: previous and next at the
+	// left, language and motion at the right (see nextButtonAt).
 	w, h := base.Bounds().Dx(), base.Bounds().Dy()
-	langButton := image.Pt(w-footerMargin-hitSize-8-hitSize/2, h-footerHeight/2)
+	langButton := langButtonAt(w, h)
 	nextButton := nextButtonAt(w, h, len(ids))
 
 	t.Run("tap-language", func(t *testing.T) {
@@ -367,31 +366,41 @@ func TestHoverAndTapOpenCards(t *testing.T) {
 	b.checkNoProblems(t, mark)
 }
 
-// The geometry of the controls in CSS pixels (wasm/layout: footer, margin,
-// the fingertip-sized hit box and the dots).
+// The geometry of the controls in CSS pixels, after wasm/layout/controls.go
+// at device scale 1: 44 px targets in a footer at the bottom; previous and
+// next at the left end, language and motion at the right. Sizes scale with
+// the layout's unit (the short side over 620, from 1 to 1.6).
 const (
-	footerHeight = 40
 	footerMargin = 16
-	hitSize      = 32
-	dotSize      = 14
-	// rightGroup is the language (32–36 px wide, by its text) and motion
-	// buttons with the gap between them.
-	rightGroup = 34 + 8 + hitSize
+	hitSize      = 44
 )
 
-// nextButtonAt returns the centre of the Next button on a w×h canvas with
-// n scenes: prev, n dots and next are centred in the room left of the
-// right group.
-func nextButtonAt(w, h, n int) image.Point {
-	dot := float64(dotSize)
-	total := float64(n)*dot + 2*hitSize
-	avail := float64(w) - 2*footerMargin - rightGroup - 8
-	if total > avail {
-		dot = math.Max(6, (avail-2*hitSize)/float64(n))
-		total = float64(n)*dot + 2*hitSize
+func unitAt(w, h int) float64 {
+	short := float64(min(w, h))
+	lo := 0.85
+	if short >= 320 {
+		lo = 1
 	}
-	x := math.Max((float64(w)-total)/2-rightGroup/2, footerMargin)
-	return image.Pt(int(x+hitSize+float64(n)*dot+hitSize/2), h-footerHeight/2)
+	return math.Max(lo, math.Min(1.6, short/620))
+}
+
+func footerAt(w, h int) int {
+	u := unitAt(w, h)
+	return int(math.Max(52*u, hitSize+4*u))
+}
+
+// nextButtonAt returns the centre of the Next button on a w×h canvas; n,
+// the number of scenes, no longer moves it.
+func nextButtonAt(w, h, _ int) image.Point {
+	u := unitAt(w, h)
+	return image.Pt(int(footerMargin*u+hitSize+hitSize/2), h-footerAt(w, h)/2)
+}
+
+// langButtonAt returns the centre of the language button (its text is
+// narrower than a target, so the button is a target wide).
+func langButtonAt(w, h int) image.Point {
+	u := unitAt(w, h)
+	return image.Pt(int(float64(w)-footerMargin*u-hitSize-4*u-hitSize/2), h-footerAt(w, h)/2)
 }
 
 // tap touches p, holds the finger until the widget has drawn a frame with

@@ -115,6 +115,10 @@ type Op struct {
 	At    Point   // Text: the left end of the baseline
 	Size  float32 // Text: font size in device pixels
 	Font  Weight  // Text
+	// Halo marks a Text that stands on a patch of background the core drew
+	// under it, so strokes beneath do not cross the letters. Backends need
+	// not look at it; the frame's description reports it.
+	Halo bool
 }
 
 // List is one frame.

@@ -272,16 +272,16 @@ func PlaceCard(c Content, anchor Rect, scr Screen, l Lang, m Measurer) Card {
 		rank int // higher stays longer
 	}
 	parts := []part{
-		{piece{c.Kicker, 11 * u, frame.Regular, Secondary, l}, 0, 1},
-		{piece{c.Title, 16 * u, frame.Bold, Primary, l}, 6 * u, 9},
-		{piece{c.Other, 12 * u, frame.Regular, Secondary, l.Other()}, 2 * u, 2},
+		{piece{c.Kicker, labelSize * u, frame.Regular, Secondary, l}, 0, 1},
+		{piece{c.Title, dekSize * u, frame.Bold, Primary, l}, 6 * u, 9},
+		{piece{c.Other, labelSize * u, frame.Regular, Secondary, l.Other()}, 2 * u, 2},
 	}
 	for i, b := range c.Body {
-		parts = append(parts, part{piece{b, 13 * u, frame.Regular, Caption, l}, 8 * u, 6 - min(i, 3)})
+		parts = append(parts, part{piece{b, labelSize * u, frame.Regular, Caption, l}, 8 * u, 6 - min(i, 3)})
 	}
 	parts = append(parts,
-		part{piece{c.Quote, 13 * u, frame.Regular, Primary, l}, 8 * u, 4},
-		part{piece{c.Source, 11 * u, frame.Regular, Secondary, l}, 10 * u, 8})
+		part{piece{c.Quote, labelSize * u, frame.Regular, Primary, l}, 8 * u, 4},
+		part{piece{c.Source, labelSize * u, frame.Regular, Secondary, l}, 10 * u, 8})
 	keep := parts[:0:0]
 	for _, pt := range parts {
 		if pt.s != "" {
@@ -314,11 +314,11 @@ func PlaceCard(c Content, anchor Rect, scr Screen, l Lang, m Measurer) Card {
 		if i > 0 {
 			y += pt.gap
 		}
-		// The last part left may still be too tall for a tiny screen: fit
-		// clips it with an ellipsis.
+		// A part too tall for what is left of a tiny screen is left out
+		// whole (the text alternative has it), never cut.
 		used := p.fit(c.Element, Rect{0, y, inner, room - cardPad*u - y}, Left, Top, pt.piece)
 		if used.H == 0 {
-			break
+			continue
 		}
 		y = used.Y + used.H
 	}

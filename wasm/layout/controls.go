@@ -59,43 +59,67 @@ var (
 	MotionLabel = data.Text{Zh: "开关动画", En: "Turn motion on or off"}
 )
 
-// controls lays out the bar under the stage: previous, one dot per scene,
-// next, centred; language and motion at the right end.
+// Counter is where the reader is: "3 / 12".
+var Counter = "%d / %d"
+
+// controls lays out the bar under the stage: previous and next, then where
+// the reader is ("3 / 12" and the scene's title), and at the right end the
+// More card's control (what the stage leaves out), language and motion.
+// Targets are 44 CSS pixels, a fingertip on a touch screen.
 func (p *placer) controls() {
 	u := p.u
-	h := footer * u
+	p.chrome = true
+	hit := p.hit()
+	h := p.footerH()
 	y := float64(p.scr.H) - h
-	hit := 32 * u // a fingertip
-	n := len(p.s.Scenes)
-	dot := 14 * u
-	size := 12 * u
-	txt := p.lang.Pick(LangText)
-	tw := p.m.Advance(txt, size, frame.Bold)
-	bw := max(hit, tw+12*u)
-	// Dots shrink to fit a narrow screen, but never below a usable target.
-	total := float64(n)*dot + 2*hit
-	right := bw + 8*u + hit // language and motion
-	avail := float64(p.scr.W) - 2*margin*u - right - 8*u
-	if total > avail {
-		dot = max(6*u, (avail-2*hit)/float64(n))
-		total = float64(n)*dot + 2*hit
-	}
-	x := (float64(p.scr.W)-total)/2 - right/2
-	x = max(x, margin*u)
 	cy := y + h/2
+	n := len(p.s.Scenes)
+	size := labelSize * u
+	x := margin * u
 	add := func(c Control) { p.out.Controls = append(p.out.Controls, c) }
 	add(Control{Kind: PrevControl, Box: Rect{x, cy - hit/2, hit, hit}, Label: PrevLabel, Enabled: p.scene > 0})
 	x += hit
-	for i := range n {
-		label := data.Text{Zh: fmt.Sprintf(SceneLabel.Zh, i+1, p.s.Scenes[i].Title.Zh), En: fmt.Sprintf(SceneLabel.En, i+1, p.s.Scenes[i].Title.En)}
-		add(Control{Kind: SceneControl, Scene: i, Box: Rect{x, cy - hit/2, dot, hit}, Label: label, Enabled: true})
-		x += dot
-	}
 	add(Control{Kind: NextControl, Box: Rect{x, cy - hit/2, hit, hit}, Label: NextLabel, Enabled: p.scene < n-1})
+	x += hit + 8*u
 
+	txt := p.lang.Pick(LangText)
+	tw := p.m.Advance(txt, size, frame.Bold)
+	bw := max(hit, tw+16*u)
 	mx := float64(p.scr.W) - margin*u - hit
-	lx := mx - 8*u - bw
+	lx := mx - 4*u - bw
 	add(Control{Kind: LangControl, Box: Rect{lx, cy - hit/2, bw, hit}, Label: LangLabel, Enabled: true,
 		Text: txt, TextAt: frame.Point{X: float32(lx + (bw-tw)/2), Y: float32(cy + size*0.35)}, TextSz: size})
 	add(Control{Kind: MotionControl, Box: Rect{mx, cy - hit/2, hit, hit}, Label: MotionLabel, Enabled: true})
+	right := lx - 8*u
+	// The More card's control, a word in a box, when the stage left anything.
+	if len(p.out.Folded) > 0 {
+		s := fmt.Sprintf(p.lang.Pick(MoreText), len(p.out.Folded))
+		w := p.m.Advance(s, size, frame.Regular)
+		if right-w-16*u > x+60*u {
+			bx := right - w - 16*u
+			p.line(s, bx+8*u, cy+size*0.35, size, frame.Regular, More, "", false)
+			right = bx - 8*u
+		}
+	}
+	// Where the reader is.
+	count := fmt.Sprintf(Counter, p.scene+1, n)
+	cw := p.m.Advance(count, size, frame.Bold)
+	lh := (ascent + descent) * size
+	if x+cw <= right {
+		p.line(count, x, cy-lh/2+ascent*size, size, frame.Bold, Primary, "", false)
+		x += cw + 10*u
+		p.fit("", Rect{x, cy - lh/2, right - x, lh + 1}, Left, Middle, piece{p.lang.Pick(p.sc.Title), size, frame.Regular, Caption, p.lang})
+	}
 }
+
+// hit is the side of a control's target: 44 CSS pixels.
+func (p *placer) hit() float64 {
+	scale := p.scr.Scale
+	if scale <= 0 {
+		scale = 1
+	}
+	return max(44*scale, 44*p.u/1.6)
+}
+
+// footerH is the height of the controls' bar.
+func (p *placer) footerH() float64 { return max(footer*p.u, p.hit()+4*p.u) }

@@ -1,18 +1,16 @@
 package layout
 
 import (
-	"strings"
-
 	"github.com/parallel-lines/widget/wasm/frame"
 )
 
 // Every piece of text is fitted into a slot: a box that the layout has given
 // it and no one else. Slots never overlap, so text never does, whatever the
-// screen. When text is too big for its slot it gives way in a fixed order:
-// later pieces (a second-language name) are dropped first, then the first
-// piece loses lines, the last one kept ending in an ellipsis; a slot too
-// small for a single line shows nothing, and the element stays reachable by
-// its marker, its card and the text alternative.
+// screen. Text is never cut: when it is too big for its slot, later pieces
+// are dropped first, and a first piece that still does not fit, in height
+// or because one of its words is wider than the slot, is not drawn at all;
+// the element stays reachable by its marker, its card and the text
+// alternative.
 
 // piece is one block of text to fit.
 type piece struct {
@@ -65,20 +63,11 @@ func (p *placer) fit(owner string, slot Rect, align Align, valign VAlign, pieces
 		}
 		ws = append(ws, wrapped{pc, p.m.Wrap(pc.s, pc.size, pc.w, slot.W)})
 	}
-	for len(ws) > 1 && blockHeight(ws, gap) > slot.H {
+	for len(ws) > 1 && (blockHeight(ws, gap) > slot.H || !p.fitsWidth(ws[len(ws)-1].lines, ws[len(ws)-1].size, ws[len(ws)-1].w, slot.W)) {
 		ws = ws[:len(ws)-1]
 	}
-	if len(ws) == 0 {
+	if len(ws) == 0 || blockHeight(ws, gap) > slot.H+0.5 || !p.fitsWidth(ws[0].lines, ws[0].size, ws[0].w, slot.W) {
 		return Rect{}
-	}
-	if blockHeight(ws, gap) > slot.H {
-		first := &ws[0]
-		keep := int((slot.H-(ascent+descent)*first.size)/(first.size*lineGap)) + 1
-		if keep < 1 || (ascent+descent)*first.size > slot.H {
-			return Rect{}
-		}
-		rest := strings.Join(first.lines[keep-1:], joiner(first.lines))
-		first.lines = append(first.lines[:keep-1:keep-1], rest)
 	}
 	h := blockHeight(ws, gap)
 	y := slot.Y
@@ -88,13 +77,15 @@ func (p *placer) fit(owner string, slot Rect, align Align, valign VAlign, pieces
 	case Bottom:
 		y += slot.H - h
 	}
-	used := Rect{}
+	// Lay the block out first; it goes in only whole, on the canvas and
+	// clear of every run already placed (the slots of a form may meet on a
+	// cramped screen: then the later text is left to its card).
+	var runs []Run
 	for i, w := range ws {
 		if i > 0 {
 			y += gap
 		}
 		for j, line := range w.lines {
-			line = p.clip(line, w.size, w.w, slot.W)
 			if line == "" {
 				continue
 			}
@@ -107,20 +98,34 @@ func (p *placer) fit(owner string, slot Rect, align Align, valign VAlign, pieces
 			case Right:
 				left = slot.X + slot.W - adv
 			}
-			p.line(line, left, base, w.size, w.w, w.role, owner, p.emph[owner])
-			p.out.Runs[len(p.out.Runs)-1].Lang = w.lang
-			used = used.Union(p.out.Runs[len(p.out.Runs)-1].Box)
+			runs = append(runs, Run{
+				Text: line, At: frame.Point{X: float32(left), Y: float32(base)},
+				Size: w.size, Weight: w.w, Role: w.role, Lang: w.lang, Owner: owner, Emphasis: p.emph[owner],
+				Box: Rect{X: left, Y: base - ascent*w.size, W: adv, H: (ascent + descent) * w.size},
+			})
 		}
 		y += float64(len(w.lines)-1)*w.size*lineGap + (ascent+descent)*w.size
 	}
-	return used
-}
-
-// joiner is how wrapped lines rejoin: with a space for words, nothing for
-// CJK.
-func joiner(lines []string) string {
-	if len(lines) > 0 && strings.Contains(lines[0], " ") {
-		return " "
+	canvas := Rect{0, 0, float64(p.scr.W), float64(p.scr.H)}
+	if st := p.out.Stage; st.H > 0 && !p.chrome {
+		canvas.H = st.Y + st.H // the stage's text keeps off the controls
 	}
-	return ""
+	for _, r := range runs {
+		if !r.Box.Inside(canvas) {
+			return Rect{}
+		}
+		for _, o := range p.out.Runs {
+			if r.Box.Overlaps(o.Box) {
+				return Rect{}
+			}
+		}
+	}
+	p.blocks++
+	used := Rect{}
+	for _, r := range runs {
+		r.block = p.blocks
+		p.out.Runs = append(p.out.Runs, r)
+		used = used.Union(r.Box)
+	}
+	return used
 }

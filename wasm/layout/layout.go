@@ -1,13 +1,15 @@
 // Package layout decides where everything in one scene stands for one
-// screen: the two lines, the actors on them, the markets between them and
-// every label, with text already broken into lines that fit.
+// screen: the two lines (the spine), the marks of the scene's form, the
+// title, the dek and at most three annotations, with text already broken
+// into lines that fit. It emits all geometry (line points, mark paths, link
+// curves, marker sizes); package widget only animates and paints it.
 //
 // A layout is a pure function of the story, the scene, the screen and the
-// language; it knows nothing of time (see package widget for animation) or
-// of how anything is drawn. Wide screens stand the two lines upright side by
-// side with the markets between them; tall screens lay them across, one
-// above and one below the markets, so that a phone rearranges rather than
-// shrinks.
+// language; it knows nothing of time or of how anything is drawn. The two
+// lines run across the screen in every orientation, US above and China
+// below, with the band between them holding what lies between (the
+// markets). Each scene's picture is a form chosen in the dataset
+// (data.Scene.Form); forms.go lists them, one file each.
 package layout
 
 import (
@@ -46,6 +48,9 @@ type Measurer interface {
 type Screen struct {
 	W, H  int
 	Scale float64
+	// Present sizes type and marks for a projected room: body text at least
+	// a thirtieth of the screen's height.
+	Present bool
 }
 
 // Rect is an axis-aligned box in device pixels.
@@ -80,8 +85,9 @@ const (
 	Primary   // an element's name in the current language
 	Secondary // the same name in the other language
 	Heading   // a line's name at its head
-	Note      // one line of the scene's evidence list
-	More      // the line that counts notes that did not fit
+	Note      // an annotation attached to a mark
+	More      // the control that opens the card of what the stage leaves out
+	Label     // a label of a form's mark (a contrast's value, an axis year)
 )
 
 // Run is one line of text placed on the screen.
@@ -95,6 +101,10 @@ type Run struct {
 	Lang     Lang
 	Owner    string // element id, or "" for scene text
 	Emphasis bool
+	// Halo says the text sits on a patch of background that keeps strokes
+	// under it from crossing the letters.
+	Halo  bool
+	block int // the text block the run belongs to, for evicting it whole
 }
 
 // Kind is what an Item is.
@@ -107,27 +117,74 @@ const (
 	LooseItem // an actor on neither line, standing between them
 )
 
-// Item is an element with a position: a line (from A to B), an actor or a
-// market (at A).
+// Marker is the shape an item is drawn as.
+type Marker uint8
+
+const (
+	Dot      Marker = iota // a circle (US) or square (China) in the side's colour
+	Diamond                // a market
+	Ring                   // an actor on neither line
+	NoMarker               // the form draws the item's marks itself
+)
+
+// Item is an element with a position: a line (its points Pts, from A to
+// B), an actor or a market (at A, its marker R wide).
 type Item struct {
 	ID       string
 	Kind     Kind
 	Side     data.Side // for lines and actors on a line
 	A, B     frame.Point
 	Emphasis bool
+	// Pts is a line's polyline, always SpinePoints long so that a
+	// transition can move it point by point.
+	Pts    []frame.Point
+	Width  float64 // a line's stroke width
+	Alpha  float64 // 1, or less for the line a scene is not about
+	R      float64 // marker radius
+	Marker Marker
+}
+
+// SpinePoints is how many points every line has.
+const SpinePoints = 33
+
+// Tone is a colour role; the widget's theme turns it into a colour.
+type Tone uint8
+
+const (
+	ToneInk Tone = iota
+	ToneMuted
+	ToneRule
+	ToneUS
+	ToneCN
+	ToneBand // a light tint for areas and chips
+	TonePage // the background, for halos and cut-outs
+)
+
+// Mark is one shape of a form: a filled or stroked path in a colour role.
+// Marks with the same Key in two scenes move from one to the other.
+type Mark struct {
+	Key   string // stable across scenes for marks that persist
+	Owner string // element id the mark belongs to, or ""
+	Path  frame.Path
+	Fill  bool    // else stroked with Width
+	Width float64 // device pixels
+	Tone  Tone
+	Alpha float64
 }
 
 // Layout is one scene on one screen.
 type Layout struct {
 	Screen   Screen
 	Portrait bool
-	Stage    Rect // where the lines and markets stand
+	Stage    Rect   // where the lines and markets stand
+	Form     string // the scene's form, as the dataset names it
 	Items    []Item
+	Marks    []Mark // a form's shapes, painted under the lines, in order
 	Runs     []Run
 	// Links are the relations and flows shown, by id; their ends are items.
 	Links []Link
-	// Folded are the notes that did not fit the list, in order; the list's
-	// last line counts them and its card shows them.
+	// Folded are the shown elements the stage leaves to cards, in order; the
+	// More control counts them and its card lists them.
 	Folded []string
 	// Controls are the on-canvas buttons under the stage.
 	Controls []Control
@@ -139,6 +196,9 @@ type Link struct {
 	From, To string // item ids
 	Flow     bool   // a flow from a line to a market (else a relation)
 	Emphasis bool
+	Path     frame.Path // the curve, from the layout
+	Width    float64
+	Tone     Tone
 }
 
 // Item returns the item with id, if placed.

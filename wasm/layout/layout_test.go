@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,48 +21,78 @@ func loadStory(t testing.TB) *data.Story {
 	return s
 }
 
-func TestWideScreenStandsLinesSideBySide(t *testing.T) {
+// The spine: in every scene, on a wide and a tall screen, both lines run
+// across the screen, labelled, US above China and never closer than the
+// minimum gap; a battlefield's markets stand between them.
+func TestSpineInEveryScene(t *testing.T) {
 	s := loadStory(t)
-	scene := s.SceneIndex("battlefield")
-	l := layout.Place(s, scene, layout.Screen{W: 1280, H: 720, Scale: 1}, layout.En, layouttest.Fixed{})
-	if l.Portrait {
-		t.Fatal("1280×720 laid out as portrait")
-	}
-	us, _ := l.Item("us")
-	cn, _ := l.Item("cn")
-	if us.A.X != us.B.X || cn.A.X != cn.B.X {
-		t.Fatalf("lines are not upright: %v %v", us, cn)
-	}
-	if us.A.X >= cn.A.X {
-		t.Fatalf("US line (x=%v) is not left of China's (x=%v)", us.A.X, cn.A.X)
-	}
-	for _, id := range []string{"europe", "japan", "korea", "southeast-asia"} {
-		m, ok := l.Item(id)
-		if !ok {
-			t.Fatalf("market %s not placed", id)
-		}
-		if m.A.X <= us.A.X || m.A.X >= cn.A.X {
-			t.Errorf("market %s at x=%v is not between the lines", id, m.A.X)
+	for _, scr := range []layout.Screen{{W: 1280, H: 720, Scale: 1}, {W: 1170, H: 2532, Scale: 3}} {
+		for i, sc := range s.Scenes {
+			for _, lang := range []layout.Lang{layout.Zh, layout.En} {
+				l := layout.Place(s, i, scr, lang, layouttest.Fixed{})
+				us, okU := l.Item("us")
+				cn, okC := l.Item("cn")
+				if !okU || !okC {
+					t.Fatalf("%v %s: a line is missing", scr, sc.ID)
+				}
+				named := map[string]bool{}
+				for _, r := range l.Runs {
+					if r.Role == layout.Heading {
+						named[r.Owner] = true
+					}
+				}
+				if !named["us"] || !named["cn"] {
+					t.Errorf("%v %s %d: a line has no name on screen", scr, sc.ID, lang)
+				}
+				if len(us.Pts) != layout.SpinePoints || len(cn.Pts) != layout.SpinePoints {
+					t.Fatalf("%v %s: lines have %d and %d points", scr, sc.ID, len(us.Pts), len(cn.Pts))
+				}
+				if span := float64(us.B.X - us.A.X); span < 0.6*float64(scr.W) {
+					t.Errorf("%v %s: the US line spans %.0f px of %d", scr, sc.ID, span, scr.W)
+				}
+				gap := 28 * scr.Scale * 0.99
+				for k := range us.Pts {
+					if d := float64(cn.Pts[k].Y - us.Pts[k].Y); d < gap {
+						t.Errorf("%v %s: at point %d the lines are %.1f px apart, want at least %.1f", scr, sc.ID, k, d, gap)
+						break
+					}
+				}
+				if sc.ID == "battlefield" {
+					for _, id := range []string{"europe", "japan", "korea", "southeast-asia"} {
+						m, ok := l.Item(id)
+						if !ok || m.A.Y <= us.A.Y || m.A.Y >= cn.A.Y {
+							t.Errorf("%v: market %s (placed %v) is not between the lines", scr, id, ok)
+						}
+					}
+				}
+			}
 		}
 	}
 }
 
-func TestTallScreenLaysLinesAcross(t *testing.T) {
+// Every form the dataset may name is registered, the story uses at least
+// eight, and no two scenes in a row share one.
+func TestFormsAreRegisteredAndVaried(t *testing.T) {
+	got := layout.Forms()
+	slices.Sort(got)
+	want := slices.Clone(data.FormNames)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("registered forms %v, the validator knows %v", got, want)
+	}
 	s := loadStory(t)
-	l := layout.Place(s, s.SceneIndex("battlefield"), layout.Screen{W: 1170, H: 2532, Scale: 3}, layout.Zh, layouttest.Fixed{})
-	if !l.Portrait {
-		t.Fatal("390×844 laid out as landscape")
-	}
-	us, _ := l.Item("us")
-	cn, _ := l.Item("cn")
-	if us.A.Y != us.B.Y || us.A.Y >= cn.A.Y {
-		t.Fatalf("want a level US line above China's: %v %v", us, cn)
-	}
-	for _, id := range []string{"europe", "japan", "korea", "southeast-asia"} {
-		m, _ := l.Item(id)
-		if m.A.Y <= us.A.Y || m.A.Y >= cn.A.Y {
-			t.Errorf("market %s at y=%v is not between the lines", id, m.A.Y)
+	used := map[string]bool{}
+	prev := ""
+	for i, sc := range s.Scenes {
+		f := layout.Place(s, i, layout.Screen{W: 1280, H: 720, Scale: 1}, layout.En, layouttest.Fixed{}).Form
+		used[f] = true
+		if f == prev {
+			t.Errorf("scenes %s and the one before share the form %q", sc.ID, f)
 		}
+		prev = f
+	}
+	if len(used) < 8 {
+		t.Errorf("%d distinct forms across %d scenes, want at least 8", len(used), len(s.Scenes))
 	}
 }
 
@@ -70,7 +101,7 @@ func TestTallScreenLaysLinesAcross(t *testing.T) {
 func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 	s := loadStory(t)
 	// Device pixels: CSS size × device scale factor.
-	screens := []layout.Screen{{1280, 720, 1}, {3840, 2160, 2}, {1170, 2532, 3}, {1536, 2048, 2}, {1024, 600, 1}}
+	screens := []layout.Screen{{W: 1280, H: 720, Scale: 1}, {W: 3840, H: 2160, Scale: 2}, {W: 1170, H: 2532, Scale: 3}, {W: 1536, H: 2048, Scale: 2}, {W: 1024, H: 600, Scale: 1}}
 	for _, scr := range screens {
 		for scene := range s.Scenes {
 			for _, lang := range []layout.Lang{layout.Zh, layout.En} {
@@ -94,7 +125,7 @@ func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 func TestEveryShownElementIsPlaced(t *testing.T) {
 	s := loadStory(t)
 	for i, sc := range s.Scenes {
-		l := layout.Place(s, i, layout.Screen{1280, 720, 1}, layout.Zh, layouttest.Fixed{})
+		l := layout.Place(s, i, layout.Screen{W: 1280, H: 720, Scale: 1}, layout.Zh, layouttest.Fixed{})
 		placed := map[string]bool{}
 		for _, it := range l.Items {
 			placed[it.ID] = true

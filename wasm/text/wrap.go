@@ -38,10 +38,13 @@ func Wrap(fc Face, s string, sizePx, maxWidth float64) []string {
 // ends with opening punctuation （「『《“‘([{ and no break falls inside "——" or
 // "……" (kinsoku shori, after W3C's clreq and JIS X 4051). Non-space
 // neighbours that are not CJK, such as the letters of a word, are never
-// separated, except as a last resort: when a line has no allowed break
-// and overflows, it is broken between characters, even against the rules
-// above. So a line is wider than maxWidth only if it holds a single
-// character (plus any combining marks, or leading spaces of a paragraph).
+// separated. As a last resort, when a line has no allowed break and
+// overflows, it is broken between characters, even against the rules
+// above, but never between two letters or digits of a word (clreq: a
+// Western word does not break across lines; "OpenA|I" reads as a typo).
+// So a line is wider than maxWidth only if it holds a single word or
+// character (plus any combining marks, or leading spaces of a paragraph);
+// the layout, which knows the room, then chooses a shorter text.
 func WrapLines(fc Face, s string, sizePx, maxWidth float64) []Line {
 	return defaultRules.wrap(fc, s, sizePx, maxWidth)
 }
@@ -254,17 +257,28 @@ func (rs *breakRules) canBreak(rn []wrapRune, i int) bool {
 }
 
 // lastResort finds where to break a line that has no allowed break: before
-// the last rune in (start, i] that is not a space or mark and follows the
-// line's first non-space rune. It returns 0 if there is none.
+// the last rune in (start, i] that is not a space or mark, follows the
+// line's first non-space rune and does not sit inside a word (between two
+// letters or digits that are not CJK). It returns 0 if there is none: the
+// word then overflows its line whole.
 func (rs *breakRules) lastResort(rn []wrapRune, start, i int) int {
 	first := start
 	for first < i && rn[first].fl&fSpace != 0 {
 		first++
 	}
 	for j := i; j > first; j-- {
-		if rn[j].fl&(fSpace|fMark) == 0 {
+		if rn[j].fl&(fSpace|fMark) == 0 && !inWord(rn[j-1], rn[j]) {
 			return j
 		}
 	}
 	return 0
+}
+
+// inWord reports whether a and b are neighbouring letters or digits of one
+// Western word.
+func inWord(a, b wrapRune) bool {
+	word := func(x wrapRune) bool {
+		return x.fl&fWide == 0 && (unicode.IsLetter(x.r) || unicode.IsDigit(x.r))
+	}
+	return word(a) && word(b)
 }

@@ -45,8 +45,13 @@ func (w *Widget) paintControls(l *frame.List) {
 				l.Stroke(p, 1.2*u, th.Muted)
 			}
 		case layout.LangControl:
+			// The outline keeps clear of the word: 8 px beside, 6 above and
+			// below its ink.
 			var p frame.Path
-			p.Rect(float32(b.X)+3*u, float32(b.Y)+6*u, float32(b.W)-6*u, float32(b.H)-12*u, 4*u)
+			sz := float32(c.TextSz)
+			tw := float32(w.m.Advance(c.Text, c.TextSz, frame.Bold))
+			ty := c.TextAt.Y - sz*0.95
+			p.Rect(c.TextAt.X-8*u, ty-6*u, tw+16*u, sz*1.2+12*u, 4*u)
 			l.Stroke(p, 1.2*u, th.Muted)
 			l.Text(c.Text, c.TextAt, float32(c.TextSz), frame.Bold, th.Ink)
 		case layout.MotionControl:

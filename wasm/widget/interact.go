@@ -35,32 +35,34 @@ func (w *Widget) Targets() []Target {
 	}
 	u := w.u()
 	for _, it := range l.Items {
-		r := layout.Rect{X: float64(it.A.X) - 9*u, Y: float64(it.A.Y) - 9*u, W: 18 * u, H: 18 * u}
 		if it.Kind == layout.LineItem {
-			r = r.Union(layout.Rect{X: float64(it.B.X) - 4*u, Y: float64(it.B.Y) - 4*u, W: 8 * u, H: 8 * u})
+			// A line is reached by its name; its points are too long a box.
+			for _, run := range l.Runs {
+				if run.Owner == it.ID {
+					grow(it.ID, run.Box)
+				}
+			}
+			continue
 		}
-		grow(it.ID, r)
+		r := max(it.R+3*u, 9*u)
+		grow(it.ID, layout.Rect{X: float64(it.A.X) - r, Y: float64(it.A.Y) - r, W: 2 * r, H: 2 * r})
 		for _, run := range l.Runs {
 			if run.Owner == it.ID {
 				grow(it.ID, run.Box)
 			}
 		}
 	}
-	at := map[string]layout.Item{}
-	for _, it := range l.Items {
-		at[it.ID] = it
-	}
 	for _, k := range l.Links {
-		a, b := at[k.From], at[k.To]
-		mid := midpoint(w.linkPath(k, a, b))
+		mid := midpoint(k.Path)
 		grow(k.ID, layout.Rect{X: float64(mid.X) - 10*u, Y: float64(mid.Y) - 10*u, W: 20 * u, H: 20 * u})
 	}
 	for _, run := range l.Runs {
 		switch {
-		case run.Role == layout.Note:
-			grow(run.Owner, run.Box)
 		case run.Role == layout.More:
-			grow(MoreID, run.Box)
+			hit := 44 * u
+			grow(MoreID, layout.Rect{X: run.Box.X - 8*u, Y: run.Box.Y + run.Box.H/2 - hit/2, W: run.Box.W + 16*u, H: hit})
+		case run.Owner != "":
+			grow(run.Owner, run.Box)
 		}
 	}
 	for i := range l.Controls {
@@ -87,10 +89,6 @@ func (w *Widget) HitTest(x, y float64) (Target, bool) {
 		}
 	}
 	l := &w.target
-	at := map[string]layout.Item{}
-	for _, it := range l.Items {
-		at[it.ID] = it
-	}
 	links := map[string]bool{}
 	for _, k := range l.Links {
 		links[k.ID] = true
@@ -108,8 +106,7 @@ func (w *Widget) HitTest(x, y float64) (Target, bool) {
 	// Links: the nearest curve within a fingertip's reach.
 	best, bestD := Target{}, 8*w.u()
 	for _, k := range l.Links {
-		path := w.linkPath(k, at[k.From], at[k.To])
-		if d := distance(path, x, y); d < bestD {
+		if d := distance(k.Path, x, y); d < bestD {
 			for _, t := range ts {
 				if t.ID == k.ID {
 					best, bestD = t, d
@@ -283,10 +280,6 @@ func (w *Widget) press(c *layout.Control) {
 	}
 }
 
-// u is one reference pixel in device pixels, for hit slop and rings.
-func (w *Widget) u() float64 {
-	if w.scr.Scale <= 0 {
-		return 1
-	}
-	return w.scr.Scale
-}
+// u is one reference pixel in device pixels (the layout's unit), for hit
+// slop, rings and icons, so they keep in scale with the type.
+func (w *Widget) u() float64 { return layout.Unit(w.scr) }

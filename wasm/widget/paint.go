@@ -23,75 +23,91 @@ func (w *Widget) sideColor(s data.Side) color.NRGBA {
 	return w.theme.US
 }
 
-// paint turns a snapshot into a frame: links under lines under markers under
-// text, so that names always stay legible.
+// tone is a layout colour role in the current theme.
+func (w *Widget) tone(t layout.Tone) color.NRGBA {
+	th := w.theme
+	switch t {
+	case layout.ToneMuted:
+		return th.Muted
+	case layout.ToneRule:
+		return th.Rule
+	case layout.ToneUS:
+		return th.US
+	case layout.ToneCN:
+		return th.CN
+	case layout.ToneBand:
+		return th.Band
+	case layout.TonePage:
+		return th.Background
+	}
+	return th.Ink
+}
+
+// paint turns a snapshot into a frame: the form's marks under the links
+// under the lines under the markers under the text, so that names always
+// stay legible; text with a halo stands on a patch of page.
 func (w *Widget) paint(s snapshot) frame.List {
 	th := w.theme
 	u := float32(w.u())
 	l := frame.List{W: w.scr.W, H: w.scr.H, Background: th.Background}
 
+	for _, m := range s.marks {
+		a := m.alpha * m.Alpha
+		if a <= 0 {
+			continue
+		}
+		if m.Fill {
+			l.Fill(m.Path, fade(w.tone(m.Tone), a))
+		} else {
+			l.Stroke(m.Path, float32(m.Width), fade(w.tone(m.Tone), a))
+		}
+	}
+
 	at := map[string]itemState{}
 	for _, it := range s.items {
 		at[it.ID] = it
 	}
-
 	for _, k := range s.links {
-		a, okA := at[k.From]
-		b, okB := at[k.To]
-		if !okA || !okB || k.alpha <= 0 {
+		if k.alpha <= 0 {
 			continue
 		}
-		c := th.Rule
-		width := 1.5 * u
-		if k.Flow {
-			c = w.sideColor(a.Side)
-			c.A = 0x90
-		}
+		c := w.tone(k.Tone)
+		width := float32(k.Width)
 		if k.Emphasis {
-			width = 2.5 * u
+			width *= 1.4
 		}
-		path := w.linkPath(k.Link, a.Item, b.Item)
-		l.Stroke(path, width, fade(c, k.alpha))
+		l.Stroke(k.Path, width, fade(c, k.alpha))
 		if k.Flow {
-			w.particles(&l, k.Link, path, fade(w.sideColor(a.Side), k.alpha))
+			w.particles(&l, k.Link, k.Path, fade(c, k.alpha))
 		}
 	}
 
 	for _, it := range s.items {
-		if it.Kind != layout.LineItem || it.alpha <= 0 {
+		if it.Kind != layout.LineItem || it.alpha <= 0 || len(it.Pts) < 2 {
 			continue
 		}
-		var p frame.Path
-		end := lerpPt(it.A, it.B, it.drawn)
-		p.MoveTo(it.A.X, it.A.Y)
-		p.LineTo(end.X, end.Y)
-		width := 4 * u
-		if it.Emphasis {
-			width = 6 * u
-		}
-		l.Stroke(p, width, fade(w.sideColor(it.Side), it.alpha))
+		l.Stroke(partial(it.Pts, it.drawn), float32(it.Width), fade(w.sideColor(it.Side), it.alpha*it.Alpha))
 	}
 
 	for _, it := range s.items {
-		if it.Kind == layout.LineItem || it.alpha <= 0 {
+		if it.Kind == layout.LineItem || it.alpha <= 0 || it.Marker == layout.NoMarker {
 			continue
 		}
-		r := 6 * u
-		if it.Emphasis {
-			r = 8 * u
-		}
+		r := float32(it.R)
 		var p frame.Path
 		x, y := it.A.X, it.A.Y
 		c := th.Market
 		switch {
-		case it.Kind == layout.MarketItem: // a diamond
+		case it.Marker == layout.Diamond:
 			p.MoveTo(x, y-r*1.25)
 			p.LineTo(x+r*1.25, y)
 			p.LineTo(x, y+r*1.25)
 			p.LineTo(x-r*1.25, y)
 			p.Close()
-		case it.Kind == layout.LooseItem: // on neither line: a ring
-			var ring frame.Path
+		case it.Marker == layout.Ring: // on neither line: a ring
+			var halo, ring frame.Path
+			halo.Circle(x, y, r+2*u)
+			l.Fill(halo, fade(th.Background, it.alpha))
 			ring.Circle(x, y, r)
 			l.Stroke(ring, 2*u, fade(th.Ink, it.alpha))
 			continue
@@ -109,14 +125,13 @@ func (w *Widget) paint(s snapshot) frame.List {
 		l.Fill(p, fade(c, it.alpha))
 	}
 
-	// Notes sit on a patch of page so that links passing under them do not
-	// cross the words.
+	// Halos: a patch of page under text that sits on strokes.
 	for _, r := range s.runs {
-		if r.alpha > 0 && (r.Role == layout.Note || r.Role == layout.More) {
+		if r.alpha > 0 && r.Halo {
 			var p frame.Path
 			b := r.Box
 			pad := float32(3 * w.u())
-			p.Rect(r.At.X-pad, float32(b.Y)-pad/2, float32(b.W)+2*pad, float32(b.H)+pad, pad)
+			p.Rect(float32(b.X)-pad, float32(b.Y)-pad/2, float32(b.W)+2*pad, float32(b.H)+pad, pad)
 			l.Fill(p, fade(th.Background, r.alpha))
 		}
 	}
@@ -132,8 +147,15 @@ func (w *Widget) paint(s snapshot) frame.List {
 			if it, ok := at[r.Owner]; ok {
 				c = w.sideColor(it.Side)
 			}
+		case layout.More:
+			var p frame.Path
+			b := r.Box
+			pad := float32(8 * w.u())
+			p.Rect(float32(b.X)-pad, float32(b.Y)-pad*0.8, float32(b.W)+2*pad, float32(b.H)+pad*1.6, 4*u)
+			l.Stroke(p, 1.2*u, fade(th.Muted, r.alpha))
 		}
 		l.Text(r.Text, r.At, float32(r.Size), r.Weight, fade(c, r.alpha))
+		l.Ops[len(l.Ops)-1].Halo = r.Halo
 	}
 
 	w.paintControls(&l)
@@ -142,54 +164,43 @@ func (w *Widget) paint(s snapshot) frame.List {
 	return l
 }
 
-// linkPath is the curve of link k between items a and b. A flow leaves its
-// line from the middle, so that the line's offers fan out to the markets.
-func (w *Widget) linkPath(k layout.Link, a, b layout.Item) frame.Path {
-	st := w.target.Stage
-	mid := frame.Point{X: float32(st.X + st.W/2), Y: float32(st.Y + st.H/2)}
-	from := anchor(a, b)
-	if k.Flow && a.Kind == layout.LineItem {
-		from = lerpPt(a.A, a.B, 0.5)
-	}
-	return arc(from, anchor(b, a), k.Flow, mid)
-}
-
-// anchor is where a link leaves item a on its way to b: for a line, the
-// point on it nearest b; for anything else, its marker.
-func anchor(a, b layout.Item) frame.Point {
-	if a.Kind != layout.LineItem {
-		return a.A
-	}
-	if a.A.X == a.B.X { // upright
-		y := min(max(b.A.Y, min(a.A.Y, a.B.Y)), max(a.A.Y, a.B.Y))
-		return frame.Point{X: a.A.X, Y: y}
-	}
-	x := min(max(b.A.X, min(a.A.X, a.B.X)), max(a.A.X, a.B.X))
-	return frame.Point{X: x, Y: a.A.Y}
-}
-
-// arc is a gentle curve from a to b: relations bow to one side so that
-// several between neighbours stay apart; flows leave their line at a right
-// angle, as a current would.
-func arc(a, b frame.Point, flow bool, toward frame.Point) frame.Path {
+// partial is the polyline pts drawn in up to the fraction t of its points,
+// with points in a straight run left out: a translucent stroke would
+// otherwise darken at each joint.
+func partial(pts []frame.Point, t float64) frame.Path {
 	var p frame.Path
-	p.MoveTo(a.X, a.Y)
-	dx, dy := b.X-a.X, b.Y-a.Y
-	if flow {
-		if math.Abs(float64(dx)) > math.Abs(float64(dy)) {
-			p.CubeTo(a.X+dx*0.5, a.Y, b.X-dx*0.5, b.Y, b.X, b.Y)
-		} else {
-			p.CubeTo(a.X, a.Y+dy*0.5, b.X, b.Y-dy*0.5, b.X, b.Y)
+	p.MoveTo(pts[0].X, pts[0].Y)
+	end := clamp01(t) * float64(len(pts)-1)
+	last := pts[0]
+	for i := 1; i < len(pts); i++ {
+		if float64(i) <= end {
+			if i+1 < len(pts) && float64(i+1) <= end && collinear(last, pts[i], pts[i+1]) {
+				continue
+			}
+			p.LineTo(pts[i].X, pts[i].Y)
+			last = pts[i]
+			continue
 		}
-		return p
+		if f := end - float64(i-1); f > 0 {
+			q := lerpPt(pts[i-1], pts[i], f)
+			p.LineTo(q.X, q.Y)
+		}
+		break
 	}
-	// The control point sits off the chord's midpoint, at a right angle,
-	// on the side facing the middle of the stage, away from the labels.
-	mx, my := a.X+dx/2, a.Y+dy/2
-	nx, ny := -dy*0.35, dx*0.35
-	if (toward.X-mx)*nx+(toward.Y-my)*ny < 0 {
-		nx, ny = -nx, -ny
-	}
-	p.QuadTo(mx+nx, my+ny, b.X, b.Y)
 	return p
 }
+
+func collinear(a, b, c frame.Point) bool {
+	cross := (b.X-a.X)*(c.Y-a.Y) - (b.Y-a.Y)*(c.X-a.X)
+	return math.Abs(float64(cross)) < 0.5*float64(max(abs32(c.X-a.X), abs32(c.Y-a.Y)))
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// linkPath is the curve of link k, as the layout drew it.
+func (w *Widget) linkPath(k layout.Link, _, _ layout.Item) frame.Path { return k.Path }

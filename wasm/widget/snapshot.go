@@ -10,8 +10,16 @@ import (
 // one takes a snapshot of the mix and starts again from there.
 type snapshot struct {
 	items []itemState
+	marks []markState
 	links []linkState
 	runs  []runState
+}
+
+type markState struct {
+	layout.Mark
+	key     string // Key and its occurrence, so repeated keys pair in order
+	alpha   float64
+	leaving bool
 }
 
 type itemState struct {
@@ -43,6 +51,11 @@ func (s snapshot) departed() snapshot {
 			out.items = append(out.items, x)
 		}
 	}
+	for _, x := range s.marks {
+		if !x.leaving {
+			out.marks = append(out.marks, x)
+		}
+	}
 	for _, x := range s.links {
 		if !x.leaving {
 			out.links = append(out.links, x)
@@ -60,6 +73,12 @@ func fromLayout(l *layout.Layout) snapshot {
 	var s snapshot
 	for _, it := range l.Items {
 		s.items = append(s.items, itemState{Item: it, alpha: 1, drawn: 1})
+	}
+	seen := map[string]int{}
+	for _, m := range l.Marks {
+		k := m.Key + "\x00" + m.Owner
+		seen[k]++
+		s.marks = append(s.marks, markState{Mark: m, key: k + "\x00" + itoa(seen[k]), alpha: 1})
 	}
 	for _, k := range l.Links {
 		s.links = append(s.links, linkState{Link: k, alpha: 1})
@@ -107,7 +126,13 @@ func mix(a, b snapshot, t float64, move bool) snapshot {
 		if move {
 			e.A, e.B = lerpPt(old.A, bt.A, pos), lerpPt(old.B, bt.B, pos)
 			e.drawn = lerp(old.drawn, bt.drawn, t)
+			e.R = lerp(old.R, bt.R, pos)
+			e.Width = lerp(old.Width, bt.Width, pos)
+			if len(old.Pts) == len(bt.Pts) && len(bt.Pts) > 0 {
+				e.Pts = lerpPts(old.Pts, bt.Pts, pos)
+			}
 		}
+		e.Alpha = lerp(old.Alpha, bt.Alpha, t)
 		e.alpha = lerp(old.alpha, bt.alpha, t)
 		out.items = append(out.items, e)
 	}
@@ -116,6 +141,33 @@ func mix(a, b snapshot, t float64, move bool) snapshot {
 			it.alpha *= 1 - t
 			it.leaving = true
 			out.items = append(out.items, it)
+		}
+	}
+
+	// Marks with the same key move when their paths have the same shape;
+	// any other mark cross-fades.
+	am := map[string]int{}
+	for i, m := range a.marks {
+		am[m.key] = i
+	}
+	usedM := make([]bool, len(a.marks))
+	for _, m := range b.marks {
+		if i, ok := am[m.key]; ok && move && sameShape(a.marks[i].Path, m.Path) {
+			usedM[i] = true
+			old := a.marks[i]
+			m.Path = lerpPath(old.Path, m.Path, pos)
+			m.Width = lerp(old.Width, m.Width, pos)
+			m.alpha = lerp(old.alpha, m.alpha, t)
+		} else {
+			m.alpha *= t
+		}
+		out.marks = append(out.marks, m)
+	}
+	for i, m := range a.marks {
+		if !usedM[i] && m.alpha*(1-t) >= visible {
+			m.alpha *= 1 - t
+			m.leaving = true
+			out.marks = append(out.marks, m)
 		}
 	}
 
@@ -128,6 +180,9 @@ func mix(a, b snapshot, t float64, move bool) snapshot {
 		key := linkKey{k.ID, k.From, k.To}
 		if old, ok := al[key]; ok {
 			k.alpha = lerp(old.alpha, k.alpha, t)
+			if move && sameShape(old.Path, k.Path) {
+				k.Path = lerpPath(old.Path, k.Path, pos)
+			}
 			delete(al, key)
 		} else {
 			k.alpha *= t
@@ -180,3 +235,39 @@ func mix(a, b snapshot, t float64, move bool) snapshot {
 
 // visible is the least opacity that still shows in 8-bit colour.
 const visible = 1.0 / 255
+
+func lerpPts(a, b []frame.Point, t float64) []frame.Point {
+	out := make([]frame.Point, len(b))
+	for i := range b {
+		out[i] = lerpPt(a[i], b[i], t)
+	}
+	return out
+}
+
+// sameShape reports whether two paths have the same commands, so that one
+// can move into the other point by point.
+func sameShape(a, b frame.Path) bool {
+	if len(a.Verbs) != len(b.Verbs) || len(a.Pts) != len(b.Pts) {
+		return false
+	}
+	for i := range a.Verbs {
+		if a.Verbs[i] != b.Verbs[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func lerpPath(a, b frame.Path, t float64) frame.Path {
+	if t >= 1 {
+		return b
+	}
+	return frame.Path{Verbs: b.Verbs, Pts: lerpPts(a.Pts, b.Pts, t)}
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}

@@ -1,6 +1,9 @@
 package widget
 
-import "github.com/parallel-lines/widget/data"
+import (
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/layout"
+)
 
 // UI is the widget's own copy, apart from the story. The font subset is
 // built from this file as well as from the story, so every character here
@@ -18,4 +21,14 @@ var UI = struct {
 	Language: data.Text{Zh: "English", En: "中文"},
 	Motion:   data.Text{Zh: "动画", En: "Motion"},
 	Source:   data.Text{Zh: "来源", En: "Source"},
+}
+
+// Inventory is every string the canvas can draw: the story's, the layout's
+// words and the widget's own (see layout.Inventory).
+func Inventory(s *data.Story) []string {
+	var own []string
+	for _, t := range []data.Text{UI.Loading, UI.Next, UI.Prev, UI.Scene, UI.Language, UI.Motion, UI.Source} {
+		own = append(own, t.Zh, t.En)
+	}
+	return layout.Inventory(s, own...)
 }

@@ -14,6 +14,7 @@ type Theme struct {
 	Rule       color.NRGBA // quiet strokes: links at rest
 	US, CN     color.NRGBA // the two lines
 	Market     color.NRGBA // the third-party markets
+	Band       color.NRGBA // a tint for areas and chips, that text can stand on
 	Card       color.NRGBA // the panel of an open card
 	Focus      color.NRGBA // the keyboard focus ring
 }
@@ -33,6 +34,7 @@ var (
 		US:         rgb(0x1d5fa8),
 		CN:         rgb(0xb5321c),
 		Market:     rgb(0x4a4a4a), // neutral ground between the lines
+		Band:       rgb(0xebe7dd),
 		Card:       rgb(0xffffff),
 		Focus:      rgb(0x0b57d0),
 	}
@@ -45,6 +47,7 @@ var (
 		US:         rgb(0x7db3f2),
 		CN:         rgb(0xf2896b),
 		Market:     rgb(0xbdbdbd),
+		Band:       rgb(0x262a33),
 		Card:       rgb(0x1d2027),
 		Focus:      rgb(0x8ab4f8),
 	}

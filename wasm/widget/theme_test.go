@@ -31,7 +31,7 @@ func contrast(a, b color.NRGBA) float64 {
 func TestTextContrast(t *testing.T) {
 	for _, th := range []Theme{Light, Dark} {
 		fgs := map[string]color.NRGBA{"ink": th.Ink, "muted": th.Muted, "us": th.US, "cn": th.CN, "market": th.Market, "focus": th.Focus}
-		bgs := map[string]color.NRGBA{"background": th.Background, "card": th.Card}
+		bgs := map[string]color.NRGBA{"background": th.Background, "card": th.Card, "band": th.Band}
 		for fn, fg := range fgs {
 			for bn, bg := range bgs {
 				if r := contrast(fg, bg); r < 4.5 {

@@ -19,7 +19,7 @@ const TPS = 60
 
 // Transition lengths in ticks.
 const (
-	moveTicks = 54 // a full transition: things slide, lines draw in
+	moveTicks = 42 // a full transition (700 ms): things slide, lines draw in
 	fadeTicks = 12 // reduced motion: a short cross-fade, nothing travels
 )
 

@@ -205,16 +205,27 @@ func BenchmarkSceneChange(b *testing.B) {
 }
 
 // Allocations are counted, not timed, so this budget holds on a busy
-// machine: a frame mid-transition measured 500 allocations (66 µs on the
-// 2-core dev box); the budget leaves room for the notes and cards of a
+// machine. A frame mid-transition into each scene was measured (issue 8:
+// the forms draw more marks, a waffle 30 cells and a staircase its eggs):
+// the most was 402 (moving into battlefield: flows and their particles),
+// down from 500 with the list of notes gone; the budget leaves room for a
 // richer scene, not for a change that allocates per glyph or per pixel.
 func TestFrameAllocationBudget(t *testing.T) {
-	const budget = 800
+	const budget = 600
 	s := story(t)
-	w := New(s, mono{}, screen, layout.En, s.SceneIndex("battlefield"))
-	w.Tick(moveTicks / 2)
-	if n := testing.AllocsPerRun(20, func() { _ = w.Frame() }); n > budget {
-		t.Fatalf("a frame allocates %.0f times, over the budget of %d", n, budget)
+	most, where := 0.0, ""
+	for i := 1; i < len(s.Scenes); i++ {
+		w := New(s, mono{}, screen, layout.En, i-1)
+		settle(w)
+		w.Go(i)
+		w.Tick(moveTicks / 2)
+		if n := testing.AllocsPerRun(10, func() { _ = w.Frame() }); n > most {
+			most, where = n, s.Scenes[i].ID
+		}
+	}
+	t.Logf("most allocations in a frame: %.0f, moving into %s", most, where)
+	if most > budget {
+		t.Fatalf("a frame moving into %s allocates %.0f times, over the budget of %d", where, most, budget)
 	}
 }
 

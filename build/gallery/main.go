@@ -1,0 +1,120 @@
+// Command gallery writes dist/gallery.html: every scene's poster in both
+// languages and both themes, on a desktop and a phone screen (and as
+// presented in a room), side by side, for review. It draws the settled frame
+// of each with the x/image backend, as build/posters does, into
+// dist/gallery/.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"html"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parallel-lines/widget/assets"
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/render/imager"
+	"github.com/parallel-lines/widget/wasm/typeset"
+	"github.com/parallel-lines/widget/wasm/widget"
+)
+
+// artboard is one screen the gallery shows each scene on.
+type artboard struct {
+	name string
+	scr  layout.Screen
+	css  int // width shown in the page, CSS px
+}
+
+var boards = []artboard{
+	{"desktop", layout.Screen{W: 1280, H: 720, Scale: 1}, 640},
+	{"phone", layout.Screen{W: 780, H: 1688, Scale: 2}, 195},
+	{"present", layout.Screen{W: 1920, H: 1080, Scale: 1, Present: true}, 640},
+}
+
+func main() {
+	out := flag.String("out", "dist", "output directory (gallery.html and gallery/)")
+	only := flag.String("boards", "desktop,phone", "artboards to draw: desktop, phone, present")
+	flag.Parse()
+	if err := run(*out, strings.Split(*only, ",")); err != nil {
+		fmt.Fprintln(os.Stderr, "gallery:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir string, only []string) error {
+	story, err := data.Decode(assets.Story)
+	if err != nil {
+		return err
+	}
+	fonts, err := typeset.Load(assets.Font)
+	if err != nil {
+		return err
+	}
+	img := filepath.Join(dir, "gallery")
+	if err := os.MkdirAll(img, 0o755); err != nil {
+		return err
+	}
+	var bs []artboard
+	for _, b := range boards {
+		for _, o := range only {
+			if o == b.name {
+				bs = append(bs, b)
+			}
+		}
+	}
+	var page strings.Builder
+	page.WriteString(`<!doctype html><meta charset="utf-8"><title>Parallel Lines · gallery</title>
+<style>body{font:14px system-ui,sans-serif;margin:24px;background:#eee}section{margin:0 0 40px}
+h2{font-size:16px;margin:0 0 8px}figure{display:inline-block;margin:0 12px 12px 0;vertical-align:top}
+figcaption{font-size:12px;color:#555}img{display:block;border:1px solid #ccc}</style>
+<h1>Parallel Lines: every scene</h1>
+`)
+	n := 0
+	for i, sc := range story.Scenes {
+		form := sc.Form.Name
+		if form == "" {
+			form = data.FormNames[0]
+		}
+		fmt.Fprintf(&page, "<section id=%q><h2>%d / %d · %s · %s · form: %s</h2>\n", sc.ID, i+1, len(story.Scenes),
+			html.EscapeString(sc.Title.En), html.EscapeString(sc.Title.Zh), form)
+		for _, b := range bs {
+			for _, lang := range []layout.Lang{layout.Zh, layout.En} {
+				for _, th := range []widget.Theme{widget.Light, widget.Dark} {
+					w := widget.New(story, fonts, b.scr, lang, i)
+					w.SetTheme(th)
+					w.SetReducedMotion(true)
+					for w.Animating() {
+						w.Tick(1)
+					}
+					f := w.Frame()
+					ln := map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[lang]
+					name := fmt.Sprintf("%s-%s-%s-%s.png", sc.ID, b.name, ln, th.Name)
+					file, err := os.Create(filepath.Join(img, name))
+					if err != nil {
+						return err
+					}
+					if err := png.Encode(file, imager.Draw(&f, fonts)); err != nil {
+						file.Close()
+						return err
+					}
+					if err := file.Close(); err != nil {
+						return err
+					}
+					fmt.Fprintf(&page, "<figure><img src=\"gallery/%s\" width=%d loading=lazy alt=\"%s\"><figcaption>%s · %s · %s</figcaption></figure>\n",
+						name, b.css, html.EscapeString(sc.Title.En), b.name, ln, th.Name)
+					n++
+				}
+			}
+		}
+		page.WriteString("</section>\n")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "gallery.html"), []byte(page.String()), 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("gallery: %d posters in %s, index %s\n", n, img, filepath.Join(dir, "gallery.html"))
+	return nil
+}

@@ -1,0 +1,53 @@
+package layout
+
+import (
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/frame"
+)
+
+// Lane names: the two capital markets the investment logic speaks of.
+var laneWords = [2]data.Text{
+	{Zh: "一级市场", En: "Primary market"},
+	{Zh: "二级市场", En: "Secondary market"},
+}
+
+// formLanes: the band splits into two lanes that go their own ways: the
+// primary market's lane narrows to a closing aperture at the right, where
+// the first annotation says so; the secondary market's stays open. The US
+// line dims (the scene is about China's capital).
+func formLanes(p *placer) {
+	u := p.u
+	p.dim(data.US)
+	b := p.band()
+	lh := (ascent + descent) * labelSize * u
+	mid := b.Y + b.H*0.5
+	x0, x1 := p.x0, p.x1
+	xs := x0 + (x1-x0)*0.18 // where the lanes part
+	// Primary: from the full upper half to a slit.
+	apY := b.Y + b.H*0.3
+	ap := pt(x1-4*u, apY)
+	p.fill("lane-primary", "", ToneBand, 1, pt(x0, b.Y+4*u), pt(xs, b.Y+4*u), pt(x1-4*u, apY-3*u), pt(x1-4*u, apY+3*u), pt(xs, mid-4*u), pt(x0, mid-4*u))
+	p.stroke("aperture", "", ToneInk, 2.5*u, pt(x1-4*u, b.Y+4*u), pt(x1-4*u, apY-4*u))
+	p.stroke("aperture-2", "", ToneInk, 2.5*u, pt(x1-4*u, apY+4*u), pt(x1-4*u, mid-4*u))
+	// Secondary: open, bending down and away.
+	p.fill("lane-secondary", "", ToneCN, 0.13, pt(x0, mid+4*u), pt(xs, mid+4*u), pt(x1, mid+16*u), pt(x1, b.Y+b.H-4*u), pt(x0, b.Y+b.H-4*u))
+	// Lane names at the left, inside each lane.
+	for i, t := range laneWords {
+		y := b.Y + 8*u
+		if i == 1 {
+			y = mid + 10*u
+		}
+		p.label("", Rect{x0 + 8*u, y, xs - x0 + (x1-xs)*0.3, 1.3 * lh}, Left, Top, piece{p.lang.Pick(t), labelSize * u, frame.Bold, Label, p.lang})
+	}
+	// The investors who stand in each lane, by the logic's market.
+	if p.shown["primary-investors"] {
+		p.node("primary-investors", ActorItem, data.CN, x0+(x1-x0)*0.45, b.Y+b.H*0.28, Dot)
+		p.label("primary-investors", Rect{x0 + (x1-x0)*0.45 + 10*u, b.Y + b.H*0.28 - lh/2, (x1 - x0) * 0.25, lh}, Left, Middle, p.name(p.actorName("primary-investors")))
+	}
+	// Annotations: the closing window by the aperture, the parting below.
+	a := ap
+	w := (x1 - x0) * 0.3
+	p.note(0, Rect{x1 - w - 14*u, apY - 3*lh - 6*u, w, 2.4 * lh}, Right, Bottom, &a)
+	s := pt(xs, mid)
+	p.note(1, Rect{x0 + 8*u, mid + 12*u + 1.4*lh, (x1 - x0) * 0.4, 2.4 * lh}, Left, Top, &s)
+}

@@ -1,0 +1,110 @@
+package layout
+
+import (
+	"math"
+
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/frame"
+)
+
+// formNetwork: the marks (actors of one line) pull into a tight ring just
+// off their line, each tied to it; the relations among them are drawn as
+// arcs, each labelled with its kind. The line bends toward the ring. The
+// other line dims.
+func formNetwork(p *placer) {
+	u := p.u
+	ids := p.marks(data.KindActor)
+	side := data.US
+	if len(ids) > 0 {
+		side = p.actorSide(ids[0])
+	}
+	p.dim(1 - side)
+	b := p.band()
+	cx := p.x0 + (p.x1-p.x0)*0.45
+	cy := b.Y + b.H*0.52
+	rx := math.Min((p.x1-p.x0)*0.3, 260*u)
+	ry := math.Min(b.H*0.32, 120*u)
+	// The line dips toward the ring, as if pulled by it.
+	ly := p.yUS
+	if side == data.CN {
+		ly = p.yCN
+	}
+	pull := (cy - ry - ly) * 0.5
+	p.setLine(side, pt(p.x0, ly), pt(cx-rx*1.4, ly), pt(cx, ly+pull), pt(cx+rx*1.4, ly), pt(p.x1, ly))
+	at := map[string]frame.Point{}
+	lh := (ascent + descent) * labelSize * u
+	for i, id := range ids {
+		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ids))
+		x, y := cx+rx*math.Cos(a), cy+ry*math.Sin(a)
+		at[id] = pt(x, y)
+		p.node(id, ActorItem, side, x, y, Dot)
+		w := math.Min(150*u, (p.x1-p.x0)*0.3)
+		slot := Rect{x + 12*u, y - lh/2, w, lh}
+		al := Left
+		if math.Cos(a) < -0.1 {
+			slot.X, al = x-12*u-w, Right
+		} else if math.Abs(math.Cos(a)) <= 0.1 {
+			slot = Rect{x - w/2, y - 12*u - lh, w, lh}
+			if math.Sin(a) > 0 {
+				slot.Y = y + 12*u
+			}
+			al = Center
+		}
+		p.label(id, slot, al, Middle, p.name(p.actorName(id)))
+	}
+	// Arcs, labelled with the kind of tie at their middle.
+	for _, r := range p.s.Relations {
+		a, okA := at[r.From]
+		b, okB := at[r.To]
+		if !p.shown[r.ID] || !okA || !okB {
+			continue
+		}
+		path := bow(a, b, 0.12)
+		w := 2 * u
+		if p.emph[r.ID] {
+			w = 3.5 * u
+		}
+		p.link(r.ID, r.From, r.To, false, path, w, ToneUS+Tone(side&1))
+		mid := midOf(path)
+		word := p.lang.Pick(pickText(relationWords, uint8(r.Kind)))
+		ww := p.m.Advance(word, labelSize*u, frame.Regular) + 4*u
+		r0 := p.label(r.ID, Rect{float64(mid.X) - ww/2, float64(mid.Y) - lh/2, ww, lh}, Center, Middle, p.small(word, frame.Regular, Label))
+		_ = r0
+	}
+	for j := range p.out.Runs {
+		if p.out.Runs[j].Role == Label {
+			p.out.Runs[j].Halo = true
+		}
+	}
+	// Annotations: the first by the emphasised tie, the second at the right.
+	if len(ids) > 0 {
+		right := cx + rx + 170*u
+		a := pt(cx, cy)
+		zc := p.zoneCN()
+		if p.out.Portrait {
+			p.note(0, Rect{p.x0, b.Y + b.H - 2.4*lh, p.x1 - p.x0, 2.4 * lh}, Center, Bottom, &a)
+			p.note(1, Rect{p.x0, zc.Y, p.x1 - p.x0, zc.H}, Center, Top, nil)
+		} else {
+			p.note(0, Rect{right, cy - 2*lh, p.x1 - right, 4 * lh}, Left, Middle, nil)
+			zu := p.zoneUS()
+			p.note(1, Rect{cx - rx, zu.Y, 2 * rx, zu.H}, Center, Bottom, nil)
+		}
+	}
+}
+
+func pickText(ts []data.Text, i uint8) data.Text {
+	if int(i) < len(ts) {
+		return ts[i]
+	}
+	return data.Text{}
+}
+
+// midOf is the middle point of a path's sampled curve.
+func midOf(path frame.Path) frame.Point {
+	ls := path.Polylines(16)
+	if len(ls) == 0 || len(ls[0]) == 0 {
+		return frame.Point{}
+	}
+	l := ls[0]
+	return l[len(l)/2]
+}

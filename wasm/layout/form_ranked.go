@@ -1,0 +1,93 @@
+package layout
+
+import (
+	"strconv"
+
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/frame"
+)
+
+// formRanked: buyers on the left in the order the dataset ranks them, each
+// numbered, arrows of purchase to the suppliers on the right; actors the
+// suppliers count (edge makers) stand under them. Everything sits in the
+// band over China's line; the US line dims.
+func formRanked(p *placer) {
+	u := p.u
+	p.dim(data.US)
+	ids := p.marks(data.KindActor)
+	// Buyers are those that buy in a shown relation; the rest supply.
+	buys := map[string]bool{}
+	for _, r := range p.s.Relations {
+		if p.shown[r.ID] && r.Kind == data.Purchase {
+			buys[r.From] = true
+		}
+	}
+	var buyers, sellers []string
+	for _, id := range ids {
+		if buys[id] {
+			buyers = append(buyers, id)
+		} else {
+			sellers = append(sellers, id)
+		}
+	}
+	b := p.band()
+	lh := (ascent + descent) * labelSize * u
+	colW := (p.x1 - p.x0) * 0.36
+	lx, rx := p.x0, p.x1-colW
+	at := map[string]frame.Point{}
+	place := func(list []string, x float64, left bool) {
+		rowH := b.H / float64(max(len(list), 1))
+		for i, id := range list {
+			y := b.Y + rowH*(float64(i)+0.5)
+			dx := x + colW - 8*u
+			if !left {
+				dx = x + 8*u
+			}
+			p.node(id, ActorItem, data.CN, dx, y, Dot)
+			at[id] = pt(dx, y)
+			slot := Rect{x, y - rowH/2 + 2*u, colW - 22*u, rowH - 4*u}
+			al := Right
+			pcs := []piece{p.name(p.actorName(id))}
+			if !left {
+				slot.X, al = x+22*u, Left
+				// Firms this group names, under it.
+				for _, a := range p.s.Actors {
+					if p.shown[a.ID] && (a.ID == "rockchip" || a.ID == "horizon") && id == "edge-firms" {
+						pcs = append(pcs, piece{p.lang.Pick(a.Name), labelSize * u, frame.Regular, Label, p.lang})
+					}
+				}
+			} else {
+				rank := strconv.Itoa(i + 1)
+				pcs[0].s = rank + "  " + pcs[0].s
+			}
+			p.label(id, slot, al, Middle, pcs...)
+		}
+	}
+	place(buyers, lx, true)
+	place(sellers, rx, false)
+	for _, r := range p.s.Relations {
+		a, okA := at[r.From]
+		c, okC := at[r.To]
+		if !p.shown[r.ID] || !okA || !okC {
+			continue
+		}
+		var path frame.Path
+		path.MoveTo(a.X+8*float32(u), a.Y)
+		mx := (a.X + c.X) / 2
+		path.CubeTo(mx, a.Y, mx, c.Y, c.X-14*float32(u), c.Y)
+		w := 2.5 * u
+		p.link(r.ID, r.From, r.To, false, path, w, ToneCN)
+		p.arrowHead("head-"+r.ID, r.ID, ToneCN, pt(float64(c.X)-30*u, float64(c.Y)), pt(float64(c.X)-9*u, float64(c.Y)), 8*u)
+	}
+	// The annotation: the bigger chance, under the edge makers.
+	if e, ok := at["edge-firms"]; ok {
+		zc := p.zoneCN()
+		a := pt(float64(e.X), p.yCN)
+		_ = a
+		p.note(0, Rect{rx, zc.Y, colW, zc.H}, Left, Top, nil)
+	} else {
+		zc := p.zoneCN()
+		p.note(0, zc, Center, Top, nil)
+	}
+	_ = lh
+}

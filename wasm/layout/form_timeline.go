@@ -1,0 +1,119 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/frame"
+)
+
+// formTimeline: the US line becomes a time axis from the form's first to
+// its last year, ticked every twenty years. A figure that is a year stands
+// at its year; the span the dataset dates ("late 1870s to late 1890s") is
+// shaded; the marks (people) stand in two groups above the line: those of
+// the past at the shaded span, those of today at the axis's end. A bracket
+// joins them, carrying the first annotation. China's line dims.
+func formTimeline(p *placer) {
+	u := p.u
+	f := p.sc.Form
+	p.dim(data.CN)
+	from, to := f.From, f.To
+	xOf := func(year float64) float64 { return p.x0 + (year-from)/(to-from)*(p.x1-p.x0) }
+	y := p.yUS
+	lh := (ascent + descent) * labelSize * u
+	// Ticks and years under the line, in the band.
+	step := 20.0
+	if (p.x1-p.x0)/((to-from)/step) < 48*u {
+		step = 40
+	}
+	for yr := math.Ceil(from/step) * step; yr <= to; yr += step {
+		x := xOf(yr)
+		p.stroke(fmt.Sprintf("tick-%g", yr), "", ToneMuted, 1.2*u, pt(x, y+3*u), pt(x, y+9*u))
+		s := strconv.FormatFloat(yr, 'f', 0, 64)
+		w := p.m.Advance(s, labelSize*u, frame.Regular)
+		p.label("", Rect{x - w/2 - 1, y + 14*u, w + 2, lh + 1}, Center, Top, p.small(s, frame.Regular, Secondary))
+	}
+	// The span of the era, shaded across the line.
+	span0, span1 := 1877.0, 1899.0 // fig-gilded-age: "late 1870s to late 1890s"
+	era := ""
+	for _, id := range p.sc.Shows {
+		if id == "fig-gilded-age" {
+			era = id
+		}
+	}
+	if era != "" {
+		x0, x1 := xOf(span0), xOf(span1)
+		p.fill("era", era, ToneBand, 1, pt(x0, y-14*u), pt(x1, y-14*u), pt(x1, y+14*u), pt(x0, y+14*u))
+		p.node(era, LooseItem, 0, (x0+x1)/2, y, NoMarker)
+	}
+	// Year figures as dots on the line.
+	for _, id := range p.sc.Shows {
+		e, ok := p.s.Find(id)
+		if !ok || e.Kind != data.KindFigure {
+			continue
+		}
+		fg := p.s.Figures[e.Index]
+		if fg.Qualifier != data.Exact || fg.Value < from || fg.Value > to || p.lang.Pick(fg.Unit) == "" {
+			continue
+		}
+		if u := fg.Unit.En; u != "year" {
+			continue
+		}
+		x := xOf(fg.Value)
+		p.node(id, ActorItem, data.US, x, y, Dot)
+		s := strconv.FormatFloat(fg.Value, 'f', 0, 64)
+		w := p.m.Advance(s, labelSize*u, frame.Bold)
+		p.label(id, Rect{x - w/2 - 1, y + 14*u + lh + 4*u, w + 2, lh + 1}, Center, Top, p.small(s, frame.Bold, Primary))
+	}
+	// People: the past at the era, today at the end.
+	var past, now []string
+	for _, id := range p.marks(data.KindActor) {
+		if p.actorSide(id) == data.US {
+			now = append(now, id)
+		} else {
+			past = append(past, id)
+		}
+	}
+	zu := p.zoneUS()
+	group := func(ids []string, xc float64, align Align) Rect {
+		if len(ids) == 0 {
+			return Rect{}
+		}
+		w := math.Min((p.x1-p.x0)*0.42, 220*u)
+		x := clamp(xc-w/2, p.x0, p.x1-w)
+		if align == Right {
+			x = p.x1 - w
+		} else {
+			x = clamp(xc+14*u, p.x0+14*u, p.x1-w)
+		}
+		rowH := min(lh+6*u, (y-22*u-zu.Y)/float64(len(ids)))
+		if rowH < lh+2*u {
+			return Rect{} // no room for the names: the cards have them
+		}
+		top := y - 22*u - float64(len(ids))*rowH
+		top = math.Max(top, zu.Y)
+		var used Rect
+		for i, id := range ids {
+			ry := top + float64(i)*rowH
+			r := p.label(id, Rect{x, ry, w, rowH}, align, Middle, p.name(p.actorName(id)))
+			if r.H > 0 {
+				used = used.Union(r)
+				mx := r.X - 11*u
+				p.node(id, ActorItem, p.actorSide(id), mx, r.Y+r.H/2, Ring)
+			}
+		}
+		return used
+	}
+	pastBox := group(past, xOf(1875), Left)
+	nowBox := group(now, p.x1, Right)
+	// The bracket from then to now, with the annotation under it in the band.
+	if pastBox.H > 0 && nowBox.H > 0 {
+		by := p.band().Y + lh*2 + 16*u
+		a, b := xOf(1873), p.x1-4*u
+		p.stroke("bracket", "", ToneInk, 1.5*u, pt(a, by-6*u), pt(a, by), pt(b, by), pt(b, by-6*u))
+		mid := pt((a+b)/2, by)
+		p.note(0, Rect{a, by + 6*u, b - a, lh * 2.4}, Center, Top, &mid)
+	}
+}

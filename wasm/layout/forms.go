@@ -1,0 +1,194 @@
+package layout
+
+import (
+	"math"
+
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/frame"
+)
+
+// A form draws one kind of scene on the spine: it may bend the lines (set
+// their points), dim one, and place its marks, labels and the dataset's
+// annotations (at most three). Each form is one file, form_<name>.go, and
+// one entry here; data.FormNames lists the same names for the validator.
+var registry = map[string]func(*placer){
+	"band":      formBand,
+	"timeline":  formTimeline,
+	"network":   formNetwork,
+	"vanishing": formVanishing,
+	"staircase": formStaircase,
+	"diverging": formDiverging,
+	"ribbons":   formRibbons,
+	"ranked":    formRanked,
+	"lanes":     formLanes,
+	"arrows":    formArrows,
+	"legs":      formLegs,
+	"waffle":    formWaffle,
+}
+
+// Forms lists the registered form names, for tests.
+func Forms() []string {
+	out := make([]string, 0, len(registry))
+	for k := range registry {
+		out = append(out, k)
+	}
+	return out
+}
+
+// marks returns the form's marks that the scene shows, in order, or, when
+// the dataset lists none, the shown elements of kind.
+func (p *placer) marks(kind data.Kind) []string {
+	var out []string
+	for _, id := range p.sc.Form.Marks {
+		if p.shown[id] {
+			out = append(out, id)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, id := range p.sc.Shows {
+		if e, ok := p.s.Find(id); ok && e.Kind == kind {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// contrastColumns stands each contrast in a column across the spine: its
+// topic in the band at topicY(x), its US value on the US line's outer side
+// and its China value on China's, so that a row of the table reads down
+// the screen. Values that do not fit their slot are left to the card.
+func (p *placer) contrastColumns(ids []string, topicY func(x float64) float64) {
+	u := p.u
+	n := len(ids)
+	if n == 0 {
+		return
+	}
+	cw := (p.x1 - p.x0) / float64(n)
+	zu, zc := p.zoneUS(), p.zoneCN()
+	for i, id := range ids {
+		e, ok := p.s.Find(id)
+		if !ok || e.Kind != data.KindContrast {
+			continue
+		}
+		c := p.s.Contrasts[e.Index]
+		x := p.x0 + float64(i)*cw
+		cx := x + cw/2
+		ty := topicY(cx)
+		lh := (ascent + descent) * labelSize * u
+		p.node(id, LooseItem, 0, cx, ty, NoMarker)
+		p.label(id, Rect{x + 4*u, ty - lh*1.5, cw - 8*u, 3*lh + 4*u}, Center, Middle, p.small(p.lang.Pick(c.Topic), frame.Bold, Primary))
+		uy := yAt(p.lines[0], cx)
+		cy := yAt(p.lines[1], cx)
+		// A value of two lines at most stands by its line; a longer one is
+		// the card's, so the stage stays a picture, not a table of prose.
+		vh := 2*labelSize*u*lineGap + 1
+		top := max(zu.Y, uy-10*u-vh)
+		p.label(id, Rect{x + 4*u, top, cw - 8*u, uy - 10*u - top}, Center, Bottom, p.small(p.lang.Pick(c.US), frame.Regular, Label))
+		p.label(id, Rect{x + 4*u, cy + 10*u, cw - 8*u, min(zc.Y+zc.H-cy-10*u, vh)}, Center, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
+		// Ticks tie the row to both lines.
+		p.stroke("tick-us-"+id, id, ToneUS, 2*u, pt(cx, uy-5*u), pt(cx, uy+5*u))
+		p.stroke("tick-cn-"+id, id, ToneCN, 2*u, pt(cx, cy-5*u), pt(cx, cy+5*u))
+	}
+}
+
+// chips lays market chips in a row across the band at y: a tinted rounded
+// box with the name inside; the item's marker is the chip itself.
+func (p *placer) chips(ids []string, y float64) []Rect {
+	u := p.u
+	n := len(ids)
+	var out []Rect
+	if n == 0 {
+		return out
+	}
+	// One row while each chip keeps room for a name (72 CSS px), else two
+	// columns.
+	cols := n
+	scale := max(p.scr.Scale, 1)
+	if (p.x1-p.x0)/float64(n) < 72*scale && n > 2 {
+		cols = 2
+	}
+	rows := (n + cols - 1) / cols
+	cw := (p.x1 - p.x0) / float64(cols)
+	lh := (ascent + descent) * labelSize * u
+	ch := 2*lh + 14*u
+	top := y - float64(rows)*(ch+10*u)/2
+	for i, id := range ids {
+		e, ok := p.s.Find(id)
+		if !ok {
+			continue
+		}
+		var name data.Text
+		switch e.Kind {
+		case data.KindMarket:
+			name = p.s.Markets[e.Index].Name
+		case data.KindActor:
+			name = p.s.Actors[e.Index].Name
+		default:
+			continue
+		}
+		x := p.x0 + float64(i%cols)*cw + 6*u
+		cy := top + float64(i/cols)*(ch+10*u)
+		box := Rect{x, cy, cw - 12*u, ch}
+		var path frame.Path
+		path.Rect(float32(box.X), float32(box.Y), float32(box.W), float32(box.H), float32(6*u))
+		tone, fill := ToneBand, true
+		if id == "other-markets" || (e.Kind == data.KindMarket && len([]rune(p.lang.Pick(name))) > 0 && []rune(p.lang.Pick(name))[0] == '…') {
+			tone, fill = ToneRule, false // an open list: an outline
+		}
+		p.mark(Mark{Key: "chip-" + id, Owner: id, Path: path, Fill: fill, Width: 1.5 * u, Tone: tone})
+		p.node(id, MarketItem, 0, box.X+box.W/2, box.Y+box.H/2, NoMarker)
+		p.label(id, Rect{box.X + 6*u, box.Y + 4*u, box.W - 12*u, box.H - 8*u}, Center, Middle, p.name(name))
+		out = append(out, box)
+	}
+	return out
+}
+
+// actorName is an actor's or line's name.
+func (p *placer) actorName(id string) data.Text {
+	for _, a := range p.s.Actors {
+		if a.ID == id {
+			return a.Name
+		}
+	}
+	for _, l := range p.s.Lines {
+		if l.ID == id {
+			return l.Name
+		}
+	}
+	return data.Text{}
+}
+
+func (p *placer) actorSide(id string) data.Side {
+	for _, a := range p.s.Actors {
+		if a.ID == id {
+			for _, l := range p.s.Lines {
+				if l.ID == a.Line {
+					return l.Side
+				}
+			}
+		}
+	}
+	return data.CN + 1
+}
+
+// curve is a cubic from a to b leaving and arriving along the vertical.
+func curve(a, b frame.Point) frame.Path {
+	var path frame.Path
+	path.MoveTo(a.X, a.Y)
+	dy := b.Y - a.Y
+	path.CubeTo(a.X, a.Y+dy*0.55, b.X, b.Y-dy*0.55, b.X, b.Y)
+	return path
+}
+
+// bow is a quadratic from a to b bowed by k of its length to one side.
+func bow(a, b frame.Point, k float32) frame.Path {
+	var path frame.Path
+	path.MoveTo(a.X, a.Y)
+	mx, my := (a.X+b.X)/2, (a.Y+b.Y)/2
+	path.QuadTo(mx-(b.Y-a.Y)*k, my+(b.X-a.X)*k, b.X, b.Y)
+	return path
+}
+
+func dist(a, b frame.Point) float64 { return math.Hypot(float64(a.X-b.X), float64(a.Y-b.Y)) }

@@ -1,0 +1,132 @@
+package widget
+
+import (
+	"encoding/json"
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/parallel-lines/widget/wasm/frame"
+	"github.com/parallel-lines/widget/wasm/layout"
+)
+
+// Description is what one frame shows, in CSS pixels from the canvas's
+// top-left: every text with the box of its ink line, every stroke as
+// points, every control's target. It is the frame as a reader (or a test,
+// or the page's inspect()) sees it, not as a backend draws it.
+type Description struct {
+	Scene    string            `json:"scene"`
+	Form     string            `json:"form"`
+	Lang     string            `json:"lang"`
+	Width    float64           `json:"width"`
+	Height   float64           `json:"height"`
+	Texts    []DescribedText   `json:"texts"`
+	Strokes  []DescribedStroke `json:"strokes"`
+	Controls []DescribedBox    `json:"controls"`
+}
+
+// DescribedText is one line of text. Color is what it shows as on the
+// background (its opacity blended in).
+type DescribedText struct {
+	Text  string  `json:"text"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	W     float64 `json:"w"`
+	H     float64 `json:"h"`
+	Px    float64 `json:"px"`
+	Color string  `json:"color"`
+	Halo  bool    `json:"halo"`
+	Bold  bool    `json:"bold,omitempty"`
+}
+
+// DescribedStroke is one stroked run of points.
+type DescribedStroke struct {
+	Points [][2]float64 `json:"points"`
+	Width  float64      `json:"width"`
+	Color  string       `json:"color"`
+}
+
+// DescribedBox is a control's target.
+type DescribedBox struct {
+	ID string  `json:"id"`
+	X  float64 `json:"x"`
+	Y  float64 `json:"y"`
+	W  float64 `json:"w"`
+	H  float64 `json:"h"`
+}
+
+// The font's box around a line, as fractions of the size (as in layout).
+const (
+	inkAscent  = 0.95
+	inkDescent = 0.25
+)
+
+// Describe returns the description of the frame at the current tick.
+func (w *Widget) Describe() Description {
+	f := w.Frame()
+	return w.describe(&f)
+}
+
+// Inspect is Describe as JSON: the contract of the page's
+// window.parallelLines.inspect().
+func (w *Widget) Inspect() string {
+	b, err := json.Marshal(w.Describe())
+	if err != nil { // only plain numbers and strings: cannot happen
+		return fmt.Sprintf(`{"error":%q}`, err.Error())
+	}
+	return string(b)
+}
+
+func (w *Widget) describe(f *frame.List) Description {
+	s := w.scr.Scale
+	if s <= 0 {
+		s = 1
+	}
+	c := func(v float32) float64 { return math.Round(float64(v)/s*100) / 100 }
+	d := Description{
+		Scene: w.SceneID(), Form: w.target.Form, Lang: map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[w.lang],
+		Width: float64(w.scr.W) / s, Height: float64(w.scr.H) / s,
+		Texts: []DescribedText{}, Strokes: []DescribedStroke{}, Controls: []DescribedBox{},
+	}
+	for _, op := range f.Ops {
+		switch op.Kind {
+		case frame.Text:
+			if op.Color.A == 0 {
+				continue
+			}
+			adv := w.m.Advance(op.Text, float64(op.Size), op.Font)
+			d.Texts = append(d.Texts, DescribedText{
+				Text: op.Text, X: c(op.At.X), Y: c(op.At.Y - op.Size*inkAscent),
+				W: c(float32(adv)), H: c(op.Size * (inkAscent + inkDescent)), Px: c(op.Size),
+				Color: hex(blend(op.Color, f.Background)), Halo: op.Halo, Bold: op.Font == frame.Bold,
+			})
+		case frame.Stroke:
+			if op.Color.A == 0 {
+				continue
+			}
+			for _, run := range op.Path.Polylines(8) {
+				st := DescribedStroke{Width: c(op.Width), Color: hex(blend(op.Color, f.Background))}
+				for _, q := range run {
+					st.Points = append(st.Points, [2]float64{c(q.X), c(q.Y)})
+				}
+				d.Strokes = append(d.Strokes, st)
+			}
+		}
+	}
+	for _, t := range w.Targets() {
+		if t.Control != nil || t.ID == MoreID {
+			b := t.Box
+			d.Controls = append(d.Controls, DescribedBox{ID: t.ID, X: b.X / s, Y: b.Y / s, W: b.W / s, H: b.H / s})
+		}
+	}
+	return d
+}
+
+// blend is c over bg, as it shows.
+func blend(c, bg color.NRGBA) color.NRGBA {
+	a := float64(c.A) / 255
+	mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*a + float64(y)*(1-a))) }
+	return color.NRGBA{R: mix(c.R, bg.R), G: mix(c.G, bg.G), B: mix(c.B, bg.B), A: 255}
+}
+
+func hex(c color.NRGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
