@@ -213,3 +213,25 @@ func TestEvent(t *testing.T) {
 		t.Fatalf("height event %s", got)
 	}
 }
+
+func TestParseShell(t *testing.T) {
+	for in, want := range map[string]Command{
+		"next":           {Name: Next, Index: -1},
+		"goto 2":         {Name: Goto, Index: 2},
+		"goto intro":     {Name: Goto, Scene: "intro", Index: -1},
+		"lang":           {Name: Lang, Index: -1},
+		"lang en":        {Name: Lang, Value: "en", Index: -1},
+		"tap 10.5 20":    {Name: Tap, X: 10.5, Y: 20, Index: -1},
+		"  fullscreen  ": {Name: Fullscreen, Index: -1},
+	} {
+		got, err := ParseShell(in)
+		if err != nil || got != want {
+			t.Errorf("ParseShell(%q) = %+v, %v; want %+v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "fly", "goto", "tap 1", "tap NaN 1", "tap 1 Inf", "lang fr", "theme", "next 1"} {
+		if _, err := ParseShell(in); err == nil {
+			t.Errorf("ParseShell(%q) accepted", in)
+		}
+	}
+}
