@@ -395,7 +395,7 @@ func TestEmbed(t *testing.T) {
 	t.Run("csp-no-violations-and-own-origin", func(t *testing.T) {
 		b.screenshotOnFailure(t)
 		mk, reqs := len(b.Problems()), len(b.Requests())
-		for _, p := range []string{"/", "/embed.html?lang=en"} {
+		for _, p := range []string{"/embed.html?lang=en", "/"} {
 			b.load(t, srv.URL+p)
 		}
 		// The explorer's Embed dialog, too.
@@ -422,6 +422,9 @@ func TestEmbed(t *testing.T) {
 
 	t.Run("input-belongs-to-the-page", func(t *testing.T) {
 		b.screenshotOnFailure(t)
+		if err := b.EmulateTouch(true); err != nil { // a phone's touch screen, from here on
+			t.Fatal(err)
+		}
 		b.openHost(t, srv, "gap=200&h=450&w=800&src="+url.QueryEscape("/embed.html?lang=en"))
 		b.waitFrameReady(t, 0)
 		scrollY := func() float64 { return eval[float64](t, b, `scrollY`) }
@@ -444,7 +447,7 @@ func TestEmbed(t *testing.T) {
 		}
 		y1 := scrollY()
 		x, y = over()
-		if err := b.TouchDrag(x, y, 300); err != nil {
+		if err := b.TouchDrag(x, y, 300, 10); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := browser.WaitFor(b.Browser, keyTimeout, `scrollY`, func(v float64) bool { return v-y1 >= 150 }); err != nil {

@@ -3,6 +3,7 @@ package browser
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -14,10 +15,11 @@ import (
 // the pointer at x, y, as a reader scrolling over the page does.
 func (b *Browser) Wheel(x, y, dy float64) error {
 	err := b.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, input.DispatchMouseEvent, input.DispatchMouseEventParams{
-			Type: input.DispatchMouseEventTypeMouseWheel, X: x, Y: y, DeltaY: dy,
-		})
-		return err
+		// The protocol wants deltaX even when 0, which the typed params
+		// leave out: send the message as written.
+		return t.Call(ctx, "Input.dispatchMouseEvent", map[string]any{
+			"type": "mouseWheel", "x": x, "y": y, "deltaX": 0, "deltaY": dy,
+		}, nil)
 	}))
 	if err != nil {
 		return fmt.Errorf("turning the wheel by %g at %g,%g: %w", dy, x, y, err)
@@ -25,22 +27,30 @@ func (b *Browser) Wheel(x, y, dy float64) error {
 	return nil
 }
 
-// TouchDrag drags one finger from x, y up by dy CSS pixels, the gesture
-// that scrolls a page down on a phone (Input.synthesizeScrollGesture with a
-// touch source: real touch events through the input pipeline, so the page
-// scrolls only if no listener cancels them). It turns touch emulation on.
-func (b *Browser) TouchDrag(x, y, dy float64) error {
-	err := b.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		if _, err := cdp.Call(ctx, t, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
+// TouchDrag drags one finger from x, y up by dy CSS pixels in steps of
+// dispatched touch events (touchStart, touchMove…, touchEnd), the gesture
+// that scrolls a page down on a phone: the page scrolls only if no listener
+// cancels the touches. Headless, it scrolls only with EmulateTouch(true)
+// (Input.synthesizeScrollGesture does not scroll here at all).
+func (b *Browser) TouchDrag(x, y, dy float64, steps int) error {
+	id := 1.0
+	pt := func(yy float64) []*input.TouchPoint { return []*input.TouchPoint{{X: x, Y: yy, ID: &id}} }
+	if err := b.touch(input.DispatchTouchEventTypeTouchStart, pt(y)); err != nil {
+		return err
+	}
+	for i := 1; i <= steps; i++ {
+		if err := b.touch(input.DispatchTouchEventTypeTouchMove, pt(y-dy*float64(i)/float64(steps))); err != nil {
 			return err
 		}
-		_, err := cdp.Call(ctx, t, input.SynthesizeScrollGesture, input.SynthesizeScrollGestureParams{
-			X: x, Y: y, YDistance: -dy, GestureSourceType: input.GestureSourceTypeTouch, Speed: 800,
-		})
+		time.Sleep(16 * time.Millisecond)
+	}
+	return b.touch(input.DispatchTouchEventTypeTouchEnd, []*input.TouchPoint{})
+}
+
+// EmulateTouch turns touch emulation on or off (a phone's touch screen).
+func (b *Browser) EmulateTouch(on bool) error {
+	return b.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: on, MaxTouchPoints: 1})
 		return err
 	}))
-	if err != nil {
-		return fmt.Errorf("dragging a finger by %g at %g,%g: %w", dy, x, y, err)
-	}
-	return nil
 }
