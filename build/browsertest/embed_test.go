@@ -494,8 +494,11 @@ func TestManyEmbeds(t *testing.T) {
 		if lost[i] != 0 {
 			t.Errorf("iframe %d lost its WebGL context %d times", i, lost[i])
 		}
-		if loads[i] > 2 {
-			t.Errorf("iframe %d loaded %d times (one visit: the first load and at most one return to its poster)", i, loads[i])
+		// The first load, a return to the poster when it left the
+		// screen, and one more for an embed that was near at the start
+		// (it loads then and again when scrolled to). A loop is more.
+		if loads[i] > 3 {
+			t.Errorf("iframe %d loaded %d times in one pass: a reload loop", i, loads[i])
 		}
 	}
 	if live > 8 {

@@ -92,6 +92,11 @@ func run(web, dist string, level int) error {
 		return err
 	}
 	meta := `content="` + html.EscapeString(string(js)) + `"`
+	if b, err := os.ReadFile(filepath.Join(dist, "wasm_exec.js")); err == nil {
+		if err := compressed(filepath.Join(dist, "wasm_exec.js"), b, 11); err != nil {
+			return err
+		}
+	}
 	return filepath.WalkDir(web, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -143,7 +148,7 @@ func exists(name string) bool {
 
 // compressed writes b to name, name.br and name.gz.
 func compressed(name string, b []byte, level int) error {
-	if err := os.WriteFile(name, b, 0o644); err != nil {
+	if err := writeFile(name, b); err != nil {
 		return err
 	}
 	var br bytes.Buffer
@@ -152,7 +157,7 @@ func compressed(name string, b []byte, level int) error {
 	if err := w.Close(); err != nil {
 		return err
 	}
-	if err := os.WriteFile(name+".br", br.Bytes(), 0o644); err != nil {
+	if err := writeFile(name+".br", br.Bytes()); err != nil {
 		return err
 	}
 	var gz bytes.Buffer
@@ -161,5 +166,15 @@ func compressed(name string, b []byte, level int) error {
 	if err := g.Close(); err != nil {
 		return err
 	}
-	return os.WriteFile(name+".gz", gz.Bytes(), 0o644)
+	return writeFile(name+".gz", gz.Bytes())
+}
+
+// writeFile writes through a temporary file, so an interrupted build never
+// leaves a truncated copy that a later one would take as done.
+func writeFile(name string, b []byte) error {
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, name)
 }

@@ -118,6 +118,11 @@ func New(w *widget.Widget, f Fonts) *Game {
 		}
 		return taken
 	})
+	// The frame as a reader sees it (texts, strokes, targets in CSS px),
+	// when the core describes it (widget.Inspect).
+	if in, ok := any(w).(interface{ Inspect() string }); ok {
+		page.ExportJSON("inspect", in.Inspect)
+	}
 	return g
 }
 

@@ -17,7 +17,7 @@ type Params struct {
 	Controls bool    // controls=0 hides the on-canvas controls (default shown)
 	Autoplay bool    // autoplay=1
 	Origin   string  // the only parent origin commands are taken from and events sent to; "" any
-	Load     string  // "near" (default: when the widget comes near the viewport) or "click"
+	Load     string  // "near" (default: when near the viewport, back to the poster when far), "click" or "eager" (at once, and stay)
 }
 
 // Warning is one refused URL parameter; the widget goes on with the default.
@@ -110,8 +110,8 @@ func ParseParams(v url.Values) (Params, []Warning) {
 			}
 			p.Origin = o
 		case "load":
-			if val != "near" && val != "click" {
-				warn(k, val, "must be near or click; loading when near the viewport")
+			if val != "near" && val != "click" && val != "eager" {
+				warn(k, val, "must be near, click or eager; loading when near the viewport")
 				continue
 			}
 			p.Load = val
