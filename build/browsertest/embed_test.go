@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -464,6 +465,31 @@ func TestEmbed(t *testing.T) {
 		}
 		if _, err := browser.WaitFor(b.Browser, keyTimeout, frameAttr(0, sceneAttr), func(s string) bool { return s == ids[1] }); err != nil {
 			t.Errorf("a quick tap on Next at %v in the iframe: %v", next, err)
+		}
+		if _, err := browser.WaitFor(b.Browser, readyTimeout, frameAttr(0, motionAttr), func(s string) bool { return s == "still" }); err != nil {
+			t.Fatal(err)
+		}
+		// A tap on an element opens its card: try the inkiest spots of the
+		// stage (labels, dots) until the picture changes by a card.
+		base := b.shot(t)
+		stage := image.Rect(int(r[0]), int(r[1]+r[3]*0.3), int(r[0]+r[2]), int(r[1]+r[3])-footerHeight-8)
+		minCard := int(minCardFraction * r[2] * r[3])
+		opened := false
+		for i, p := range inkySpots(base, stage, 24) {
+			if i == 15 {
+				break
+			}
+			if err := b.Tap(float64(p.X), float64(p.Y), 0); err != nil {
+				t.Fatal(err)
+			}
+			if n, ok := b.waitPicture(t, base, 1500*time.Millisecond, func(n int) bool { return n >= minCard }); ok {
+				t.Logf("a quick tap at %v opened a card (%d pixels changed) after %d tries", p, n, i+1)
+				opened = true
+				break
+			}
+		}
+		if !opened {
+			t.Error("quick taps on the 15 inkiest spots of the stage opened no card")
 		}
 	})
 	b.checkNoProblems(t, mark)
