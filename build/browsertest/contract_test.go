@@ -250,8 +250,8 @@ func TestScenesDeepLinkAndKeys(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v, _ := url.ParseQuery(strings.TrimPrefix(hash, "#")); v.Get("motion") != "off" {
-			t.Errorf("opened with motion=off, the address keeps %q", hash)
+		if v, _ := url.ParseQuery(strings.TrimPrefix(hash, "#")); v.Get("motion") != "reduce" {
+			t.Errorf("opened with motion=off (the old spelling of motion=reduce), the address keeps %q", hash)
 		}
 	})
 	if zh, en := shots["zh"], shots["en"]; zh != nil && en != nil {
