@@ -188,7 +188,8 @@ func DescribeMore(s *data.Story, folded []string, l Lang) (Content, bool) {
 	if len(folded) == 0 {
 		return Content{}, false
 	}
-	c := Content{Element: "more", Kicker: l.Pick(kindWords["more"])}
+	// Its name is its title, so it stays when a short screen drops kickers.
+	c := Content{Element: "more", Title: l.Pick(kindWords["more"])}
 	for _, id := range folded {
 		if t, ok := NoteText(s, id, l); ok {
 			c.Body = append(c.Body, t)

@@ -80,10 +80,10 @@ func formNetwork(p *placer) {
 	if len(ids) > 0 {
 		right := cx + rx + 170*u
 		a := pt(cx, cy)
-		zc := p.zoneCN()
 		if p.out.Portrait {
 			p.note(0, Rect{p.x0, b.Y + b.H - 2.4*lh, p.x1 - p.x0, 2.4 * lh}, Center, Bottom, &a)
-			p.note(1, Rect{p.x0, zc.Y, p.x1 - p.x0, zc.H}, Center, Top, nil)
+			zu := p.zoneUS()
+			p.note(1, Rect{p.x0, zu.Y, p.x1 - p.x0, zu.H}, Center, Bottom, nil)
 		} else {
 			p.note(0, Rect{right, cy - 2*lh, p.x1 - right, 4 * lh}, Left, Middle, nil)
 			zu := p.zoneUS()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/frame"
@@ -48,7 +49,10 @@ func formTimeline(p *placer) {
 		p.fill("era", era, ToneBand, 1, pt(x0, y-14*u), pt(x1, y-14*u), pt(x1, y+14*u), pt(x0, y+14*u))
 		p.node(era, LooseItem, 0, (x0+x1)/2, y, NoMarker)
 	}
-	// Year figures as dots on the line.
+	// Year figures as dots on the line; a person the figure's label names
+	// stands under the year (Twain under 1873), the rest in groups.
+	named := map[string]float64{}
+	yearLabelY := y + 14*u + lh + 4*u
 	for _, id := range p.sc.Shows {
 		e, ok := p.s.Find(id)
 		if !ok || e.Kind != data.KindFigure {
@@ -65,11 +69,32 @@ func formTimeline(p *placer) {
 		p.node(id, ActorItem, data.US, x, y, Dot)
 		s := strconv.FormatFloat(fg.Value, 'f', 0, 64)
 		w := p.m.Advance(s, labelSize*u, frame.Bold)
-		p.label(id, Rect{x - w/2 - 1, y + 14*u + lh + 4*u, w + 2, lh + 1}, Center, Top, p.small(s, frame.Bold, Primary))
+		p.label(id, Rect{x - w/2 - 1, yearLabelY, w + 2, lh + 1}, Center, Top, p.small(s, frame.Bold, Primary))
+		for _, a := range p.marks(data.KindActor) {
+			if n := p.lang.Pick(p.actorName(a)); n != "" && strings.Contains(p.lang.Pick(fg.Label), n) {
+				named[a] = fg.Value
+			}
+		}
+	}
+	for _, a := range p.marks(data.KindActor) { // in the dataset's order
+		yr, ok := named[a]
+		if !ok {
+			continue
+		}
+		x := xOf(yr)
+		r := p.label(a, Rect{x + 4*u, yearLabelY + lh + 6*u, (p.x1 - p.x0) * 0.3, lh + 1}, Left, Top, p.name(p.actorName(a)))
+		if r.H > 0 {
+			p.node(a, ActorItem, data.CN+1, x-7*u, r.Y+r.H/2, Ring)
+		} else {
+			delete(named, a)
+		}
 	}
 	// People: the past at the era, today at the end.
 	var past, now []string
 	for _, id := range p.marks(data.KindActor) {
+		if _, ok := named[id]; ok {
+			continue
+		}
 		if p.actorSide(id) == data.US {
 			now = append(now, id)
 		} else {
@@ -106,11 +131,11 @@ func formTimeline(p *placer) {
 		}
 		return used
 	}
-	pastBox := group(past, xOf(1875), Left)
+	pastBox := group(past, xOf(span0), Left)
 	nowBox := group(now, p.x1, Right)
 	// The bracket from then to now, with the annotation under it in the band.
-	if pastBox.H > 0 && nowBox.H > 0 {
-		by := p.band().Y + lh*2 + 16*u
+	if (pastBox.H > 0 || len(named) > 0) && nowBox.H > 0 {
+		by := yearLabelY + 2*lh + 22*u
 		a, b := xOf(1873), p.x1-4*u
 		p.stroke("bracket", "", ToneInk, 1.5*u, pt(a, by-6*u), pt(a, by), pt(b, by), pt(b, by-6*u))
 		mid := pt((a+b)/2, by)

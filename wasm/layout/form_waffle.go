@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"strings"
 
 	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/frame"
@@ -85,7 +86,10 @@ func formWaffle(p *placer) {
 		_ = k
 	}
 	// The scale: one cell is this many.
-	key := "1 = " + number(cell)
+	key := "1 = " + grouped(cell)
+	if unit := p.lang.Pick(whole.Unit); unit != "" {
+		key += " " + unit
+	}
 	p.label("", Rect{gx, gy + gh + 2*u, gw, lh + 2}, Left, Top, p.small(key, frame.Regular, Secondary))
 	// The balance: a beam tipped toward the filled side.
 	if !p.out.Portrait && b.H > 110*u {
@@ -124,4 +128,14 @@ func (p *placer) figure(id string) (data.Figure, bool) {
 		return data.Figure{}, false
 	}
 	return p.s.Figures[e.Index], true
+}
+
+// grouped writes a whole number with thousands separators from four digits
+// on (a key reads "1,000", where a year would not).
+func grouped(v float64) string {
+	s := number(v)
+	if len(s) == 4 && !strings.ContainsAny(s, ".,") {
+		return s[:1] + "," + s[1:]
+	}
+	return s
 }

@@ -135,7 +135,7 @@ func (p *placer) chips(ids []string, y float64) []Rect {
 		path.Rect(float32(box.X), float32(box.Y), float32(box.W), float32(box.H), float32(6*u))
 		tone, fill := ToneBand, true
 		if id == "other-markets" || (e.Kind == data.KindMarket && len([]rune(p.lang.Pick(name))) > 0 && []rune(p.lang.Pick(name))[0] == '…') {
-			tone, fill = ToneRule, false // an open list: an outline
+			tone, fill = ToneMuted, false // an open list: an outline
 		}
 		p.mark(Mark{Key: "chip-" + id, Owner: id, Path: path, Fill: fill, Width: 1.5 * u, Tone: tone})
 		p.node(id, MarketItem, 0, box.X+box.W/2, box.Y+box.H/2, NoMarker)

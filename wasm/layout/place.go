@@ -259,9 +259,13 @@ func (p *placer) finish() {
 	for _, l := range p.lineData() {
 		side := int(l.Side & 1)
 		ln := pts[side]
+		width := p.width[side]
+		if p.emph[l.ID] { // the line a scene is about weighs more
+			width *= 1.4
+		}
 		p.out.Items = append(p.out.Items, Item{
 			ID: l.ID, Kind: LineItem, Side: l.Side, A: ln[0], B: ln[len(ln)-1], Pts: ln,
-			Width: p.width[side], Alpha: p.alpha[side], Emphasis: p.emph[l.ID], Marker: NoMarker,
+			Width: width, Alpha: p.alpha[side], Emphasis: p.emph[l.ID], Marker: NoMarker,
 		})
 		name := piece{p.lang.Pick(l.Name), headingSize * u, frame.Bold, Heading, p.lang}
 		y0 := float64(ln[0].Y)

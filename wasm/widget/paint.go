@@ -128,10 +128,12 @@ func (w *Widget) paint(s snapshot) frame.List {
 	// Halos: a patch of page under text that sits on strokes.
 	for _, r := range s.runs {
 		if r.alpha > 0 && r.Halo {
+			// From the text's position, which moves in a transition.
 			var p frame.Path
 			b := r.Box
 			pad := float32(3 * w.u())
-			p.Rect(float32(b.X)-pad, float32(b.Y)-pad/2, float32(b.W)+2*pad, float32(b.H)+pad, pad)
+			x, y := r.At.X, r.At.Y-float32(r.Size*0.95)
+			p.Rect(x-pad, y-pad/2, float32(b.W)+2*pad, float32(b.H)+pad, pad)
 			l.Fill(p, fade(th.Background, r.alpha))
 		}
 	}

@@ -95,6 +95,12 @@ func grid() []layout.Screen {
 			}
 		}
 	}
+	// The review's screens and other common ones.
+	for _, sz := range [][2]int{{1280, 720}, {844, 390}, {1366, 768}, {360, 640}, {1024, 600}} {
+		for _, s := range []int{1, 2} {
+			out = append(out, layout.Screen{W: sz[0] * s, H: sz[1] * s, Scale: float64(s)})
+		}
+	}
 	// Presenting in a room: projectors and large screens.
 	for _, sz := range [][2]int{{1280, 720}, {1920, 1080}, {3840, 2160}, {1024, 768}} {
 		for _, s := range []int{1, 2} {

@@ -219,13 +219,13 @@ func mix(a, b snapshot, t float64, move bool) snapshot {
 			r.At = lerpPt(old.At, r.At, pos)
 			r.alpha = lerp(old.alpha, r.alpha, t)
 		} else {
-			r.alpha *= t
+			r.alpha *= textIn(t)
 		}
 		out.runs = append(out.runs, r)
 	}
 	for i, r := range a.runs {
-		if !used[i] && r.alpha*(1-t) >= visible {
-			r.alpha *= 1 - t
+		if !used[i] && r.alpha*textOut(t) >= visible {
+			r.alpha *= textOut(t)
 			r.leaving = true
 			out.runs = append(out.runs, r)
 		}
@@ -271,3 +271,8 @@ func itoa(n int) string {
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
 }
+
+// Text that changes goes out in the first half of a transition and comes in
+// in the second, so two texts never show on top of each other.
+func textOut(t float64) float64 { return clamp01(1 - 2*t) }
+func textIn(t float64) float64  { return clamp01(2*t - 1) }
