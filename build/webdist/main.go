@@ -78,8 +78,18 @@ func run(web, dist string, level int) error {
 	}
 	// Brotli at quality 11 takes about a minute for the wasm: a build
 	// whose wasm did not change keeps the copies of the same hash.
-	if !exists(filepath.Join(dist, name+".br")) || !exists(filepath.Join(dist, name+".gz")) || !exists(filepath.Join(dist, name)) {
+	// The stamp names the quality, so a quick build's copies are not kept
+	// for a release.
+	stamp := filepath.Join(dist, ".webdist", fmt.Sprintf("%s.q%d", name, level))
+	if !exists(stamp) || !exists(filepath.Join(dist, name+".br")) || !exists(filepath.Join(dist, name+".gz")) || !exists(filepath.Join(dist, name)) {
 		if err := compressed(filepath.Join(dist, name), wasm, level); err != nil {
+			return err
+		}
+		os.RemoveAll(filepath.Join(dist, ".webdist"))
+		if err := os.MkdirAll(filepath.Dir(stamp), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(stamp, nil, 0o644); err != nil {
 			return err
 		}
 	}
