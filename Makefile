@@ -17,7 +17,7 @@ FUZZTIME  ?= 15s
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
-.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters bench
+.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters golden bench
 
 all: dist
 
@@ -73,9 +73,14 @@ clean:
 screenshots: dist
 	$(GO) run ./build/screenshots -dist $(DIST) -out $(DIST)/screenshots
 
-# Static PNG of every scene (both languages and themes) from the x/image backend.
+# Every scene, language, theme and artboard as PNG (1x, 2x) and SVG, with a
+# manifest, into dist/posters (build/posters).
 posters:
 	$(GO) run ./build/posters -out $(DIST)/posters
+
+# Rewrite the golden posters after a deliberate change of the picture.
+golden:
+	$(GO) test -count=1 ./build/internal/poster -run '^TestGolden$$' -update
 
 # Benchmarks of the hot paths; size budgets are checked by `make test`.
 bench:
