@@ -17,15 +17,16 @@ FUZZTIME  ?= 15s
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
-.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters golden bench
+.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters golden table bench
 
 all: dist
 
 dist: data
 	@mkdir -p $(DIST)
 	$(WASMENV) $(GO) build $(GOFLAGS_R) -o $(DIST)/main.wasm ./wasm
-	cp web/index.html web/widget.js web/widget.css $(DIST)/
+	cp web/index.html web/widget.js web/widget.css web/exports.js web/exports.css $(DIST)/
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/
+	$(GO) run ./build/table -dist $(DIST) # i10: table view + data/index.json
 	@ls -l $(DIST)/main.wasm | awk '{print "main.wasm: " $$5 " bytes"}'
 
 # The dataset: validated, compiled to the embedded msgpack, and written out
@@ -77,6 +78,10 @@ screenshots: dist
 # manifest, into dist/posters (build/posters).
 posters:
 	$(GO) run ./build/posters -out $(DIST)/posters
+
+# The table view alone (make dist writes it too).
+table: data
+	$(GO) run ./build/table -dist $(DIST)
 
 # Rewrite the golden posters after a deliberate change of the picture.
 golden:

@@ -32,6 +32,7 @@ func main() {
 	scene := max(0, story.SceneIndex(page.Param("scene")))
 	w := widget.New(story, fonts, layout.Screen{W: 1, H: 1, Scale: 1}, lang(), scene)
 	g := app.New(w, fonts)
+	page.Exports(w, fonts) // i10: the export calls of web/exports.js
 	// The theme follows the page (?theme=dark|light), then the reader's
 	// system, live.
 	switch page.Param("theme") {
