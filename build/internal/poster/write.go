@@ -28,7 +28,8 @@ type Entry struct {
 	PNG      map[string]string `json:"png"` // "1x", "2x" → file name
 	SVG      string            `json:"svg"`
 	Title    string            `json:"title"`
-	Alt      string            `json:"alt"` // the scene's text alternative
+	Alt      string            `json:"alt"`         // title and dek: an image's alt attribute
+	Desc     string            `json:"description"` // the whole text alternative (wasm/alt)
 	Bytes1x  int               `json:"bytes1x"`
 }
 
@@ -43,7 +44,7 @@ func Write(dir string, s *data.Story, f Fonts, max1x int) (*Manifest, error) {
 				for _, ab := range Artboards {
 					p := Spec{Scene: i, Lang: lang, Theme: th, Board: ab}
 					e := Entry{Scene: s.Scenes[i].ID, Lang: LangTag[lang], Theme: th.Name, Artboard: ab.Name,
-						Width: ab.W, Height: ab.H, PNG: map[string]string{}, Title: d.Title, Alt: d.Alt()}
+						Width: ab.W, Height: ab.H, PNG: map[string]string{}, Title: d.Title, Alt: d.Alt(), Desc: d.String()}
 					for _, sc := range Scales {
 						p.Scale = sc
 						b, err := PNG(Image(s, f, p))
@@ -63,7 +64,7 @@ func Write(dir string, s *data.Story, f Fonts, max1x int) (*Manifest, error) {
 						}
 						e.PNG[fmt.Sprintf("%dx", sc)] = name
 					}
-					b, err := SVG(s, f, p, d.Title, d.Alt())
+					b, err := SVG(s, f, p, d.Title, d.String())
 					if err != nil {
 						return nil, err
 					}
