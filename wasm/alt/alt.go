@@ -56,7 +56,7 @@ var (
 	offLine     = data.Text{Zh: "不在任何一条线上：%s。", En: "On neither line: %s."}
 	marketIs    = data.Text{Zh: "%s：所长是%s；所短是%s。%s", En: "%s has %s, and lacks %s. %s"}
 	marketsAre  = data.Text{Zh: "%s：所长都是%s；所短都是%s。%s", En: "%s each have %s, and lack %s. %s"}
-	relationIs  = data.Text{Zh: "%s与%s之间是%s：%s。%s", En: "Between %s and %s, %s: %s. %s"}
+	relationIs  = data.Text{Zh: "%s—%s：%s关系，%s。%s", En: "Between %s and %s, %s: %s. %s"}
 	flowIs      = data.Text{Zh: "从%s流向%s：%s。%s", En: "From %s to %s flows %s. %s"}
 	contrastIs  = data.Text{Zh: "对比“%s”：%s，%s；%s，%s。%s", En: "Compared on %s: %s, %s; %s, %s. %s"}
 	figureIs    = data.Text{Zh: "数字 %s：%s。%s", En: "Figure, %s: %s. %s"}
@@ -66,6 +66,7 @@ var (
 	legIs       = data.Text{Zh: "一条腿：%s，%s。%s", En: "One leg: %s, %s. %s"}
 	quoteIs     = data.Text{Zh: "%s说：“%s”%s", En: "%s says: “%s” %s"}
 	quotesIs    = data.Text{Zh: "%s转述%s的话：“%s”%s", En: "%s quotes %s: “%s” %s"}
+	reportedIs  = data.Text{Zh: "据%s，%s说：“%s”%s", En: "As the %s reports, %s said: “%s” %s"}
 	emphasis    = data.Text{Zh: "本幕突出：%s。", En: "Highlighted in this scene: %s."}
 	listSep     = data.Text{Zh: "、", En: ", "}
 	citeFmt     = data.Text{Zh: "（%s）", En: "(%s)"}
@@ -176,7 +177,7 @@ func Describe(s *data.Story, i int, l layout.Lang) Description {
 	}
 	d.Lead = fmt.Sprintf(l.Pick(sceneOf), i+1, len(s.Scenes)) + " " + fmt.Sprintf(l.Pick(picture), us, cn)
 	add := func(format data.Text, args ...any) {
-		d.Body = append(d.Body, strings.TrimSpace(fmt.Sprintf(l.Pick(format), args...)))
+		d.Body = append(d.Body, tidy.Replace(strings.TrimSpace(fmt.Sprintf(l.Pick(format), args...))))
 	}
 
 	// Who stands where: each line's actors, then the markets between.
@@ -283,6 +284,10 @@ func Describe(s *data.Story, i int, l layout.Lang) Description {
 			// quoting them, and is said so.
 			if by := paraSpeaker(s, q.Basis, l); by != "" && by != who {
 				add(quotesIs, by, who, text, cite)
+			} else if by := reporter(s, q, l); by != "" {
+				// A person's words in the author's own text are the author's
+				// report of them, and are said so.
+				add(reportedIs, by, who, text, cite)
 			} else {
 				add(quoteIs, who, text, cite)
 			}
@@ -341,6 +346,10 @@ func namesOf(s *data.Story, ids []string, l layout.Lang) []string {
 	return out
 }
 
+// tidy drops the full stop a pattern adds after a statement that ends in
+// its own question or exclamation mark.
+var tidy = strings.NewReplacer("?.", "?", "!.", "!", "？。", "？", "！。", "！", "?。", "?")
+
 // lower starts an English phrase that is spliced into a sentence with a
 // small letter, unless its first word is a name or an acronym ("AI",
 // "OpenAI": a capital followed by another capital or a non-letter).
@@ -349,7 +358,8 @@ func lower(l layout.Lang, s string) string {
 		return s
 	}
 	r := []rune(s)
-	if unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) && !names[firstWord(s)] {
+	w := firstWord(s)
+	if unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) && !names[w] && strings.ToLower(w[1:]) == w[1:] {
 		r[0] = unicode.ToLower(r[0])
 	}
 	return string(r)
@@ -375,6 +385,27 @@ func paraSpeaker(s *data.Story, b data.Basis, l layout.Lang) string {
 	}
 	if i := int(b.Cite[0]) - 1; i >= 0 && i < len(s.Paragraphs) && s.Paragraphs[i].Speaker == data.WangZhi {
 		return l.Pick(speakerWords[data.WangZhi])
+	}
+	return ""
+}
+
+// reporter names the author's text that reports q, when q is a person's
+// words cited from the author's introduction or summary; else "".
+func reporter(s *data.Story, q data.Quote, l layout.Lang) string {
+	if len(q.Basis.Cite) == 0 {
+		return ""
+	}
+	i := int(q.Basis.Cite[0]) - 1
+	if i < 0 || i >= len(s.Paragraphs) {
+		return ""
+	}
+	if sp := s.Paragraphs[i].Speaker; sp != data.Narration && sp != data.Summary {
+		return ""
+	}
+	for _, a := range s.Actors {
+		if a.ID == q.Speaker && a.Kind == data.Person {
+			return pick(l, speakerWords, uint8(s.Paragraphs[i].Speaker))
+		}
 	}
 	return ""
 }
