@@ -243,7 +243,11 @@ func TestExportsByKeyboard(t *testing.T) {
 	}
 	// The sources name the interview and cite what is on screen.
 	src := eval[string](t, b, `document.getElementById('exports-sources').textContent`)
-	for _, want := range []string{s.Meta.Outlet.En, s.Meta.Byline.En, "[P35]"} {
+	wantSrc := []string{s.Meta.Outlet.En, s.Meta.Byline.En}
+	for _, it := range alt.SourcesOf(s, s.SceneIndex("battlefield"), layout.En).Items {
+		wantSrc = append(wantSrc, it.What+" "+it.Cite)
+	}
+	for _, want := range wantSrc {
 		if !strings.Contains(src, want) {
 			t.Errorf("the sources lack %q: %s", want, src)
 		}
