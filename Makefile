@@ -20,7 +20,7 @@ BROTLI    ?= 11 # quality of the shipped wasm; lower only to iterate faster
 # `make inventory`; a test fails when it or the font falls behind.
 FONT_TEXT := wasm/layout/inventory.txt
 
-.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font inventory check-generated deps clean screenshots posters bench gallery
+.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font inventory check-generated deps clean screenshots posters golden table bench gallery
 
 all: dist
 
@@ -31,13 +31,13 @@ dist: data $(DIST)/posters/.built
 	@mkdir -p $(DIST)
 	$(WASMENV) $(GO) build $(GOFLAGS_R) -o $(DIST)/main.wasm ./wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/
+	$(GO) run ./build/table -dist $(DIST)
 	$(GO) run ./build/webdist -web web -dist $(DIST) -brotli $(BROTLI)
 	@ls -l $(DIST)/main.wasm | awk '{print "main.wasm: " $$5 " bytes"}'
 
-POSTER_SRC := $(shell find wasm data assets build/posters -name '*.go' -o -name '*.msgpack' -o -name '*.bin' 2>/dev/null)
+POSTER_SRC := $(shell find wasm data assets build/posters build/internal/poster -name '*.go' -o -name '*.msgpack' -o -name '*.bin' 2>/dev/null)
 $(DIST)/posters/.built: $(POSTER_SRC)
-	$(GO) run ./build/posters -out $(DIST)/posters/1200x675 -w 1200 -h 675 -scale 1
-	$(GO) run ./build/posters -out $(DIST)/posters/390x844 -w 390 -h 844 -scale 1
+	$(GO) run ./build/posters -out $(DIST)/posters
 	@touch $@
 
 # The dataset: validated, compiled to the embedded msgpack, and written out
@@ -94,7 +94,8 @@ clean:
 screenshots: dist
 	$(GO) run ./build/screenshots -dist $(DIST) -out $(DIST)/screenshots
 
-# Static PNG of every scene (both languages and themes) from the x/image backend.
+# Every scene, language, theme and artboard as PNG (1x, 2x) and SVG, with a
+# manifest, into dist/posters (build/posters).
 posters:
 	$(GO) run ./build/posters -out $(DIST)/posters
 
@@ -102,6 +103,14 @@ posters:
 # side in dist/gallery.html, for review.
 gallery:
 	$(GO) run ./build/gallery -out $(DIST)
+
+# The table view alone (make dist writes it too).
+table: data
+	$(GO) run ./build/table -dist $(DIST)
+
+# Rewrite the golden posters after a deliberate change of the picture.
+golden:
+	$(GO) test -count=1 ./build/internal/poster -run '^TestGolden$$' -update
 
 # Benchmarks of the hot paths; size budgets are checked by `make test`.
 bench:

@@ -47,6 +47,7 @@ func main() {
 	// The real screen arrives with Ebitengine's first Layout call.
 	w := widget.New(story, fonts, layout.Screen{W: 1, H: 1, Scale: 1}, lang(p.Lang), scene)
 	g := app.New(w, fonts)
+	page.Exports(w, fonts) // the export calls of web/exports.js
 	if !p.Controls {
 		page.Mark("data-widget-controls", "0") // TODO(core): a widget switch to hide the bar
 	}

@@ -27,7 +27,7 @@
 
   // posterURL is the one place that knows how posters are named.
   function posterURL(scene, lang, theme, artboard) {
-    return (cfg.posters || "posters/") + artboard + "/" + scene + "-" + lang + "-" + theme + ".png";
+    return (cfg.posters || "posters/") + scene + "-" + lang + "-" + theme + "-" + artboard + "@1x.png";
   }
 
   function pick() {

@@ -167,10 +167,13 @@ func TestKeyboardFocusAndCards(t *testing.T) {
 		}
 
 		type state struct {
-			After bool   `json:"after"`
-			Live  string `json:"live"`
+			After   bool   `json:"after"`
+			Exports bool   `json:"exports"` // i10: on the page's exports button, after the canvas
+			Live    string `json:"live"`
 		}
-		stateExpr := `({after: document.activeElement && document.activeElement.id === 'after', live: ` + liveExpr(iframeDoc) + ` || ''})`
+		stateExpr := `({after: document.activeElement && document.activeElement.id === 'after', live: ` + liveExpr(iframeDoc) + ` || '',
+		  exports: !!(` + iframeDoc + `.activeElement && ` + iframeDoc + `.activeElement.closest('#widget-exports'))})`
+		onExports := false
 		var labels []string
 		prev := ""
 		left := false
@@ -182,7 +185,7 @@ func TestKeyboardFocusAndCards(t *testing.T) {
 			// Each Tab either moves the focus within the widget, which
 			// says so, or leaves it.
 			s, err := browser.WaitFor(b.Browser, frameTimeout, stateExpr, func(s state) bool {
-				return s.After || (s.Live != "" && s.Live != prev)
+				return s.After || (s.Exports && !onExports) || (s.Live != "" && s.Live != prev)
 			})
 			if err != nil {
 				host := eval[string](t, b, `document.activeElement ? document.activeElement.outerHTML.slice(0, 80) : 'none'`)
@@ -192,6 +195,10 @@ func TestKeyboardFocusAndCards(t *testing.T) {
 			if s.After {
 				left = true
 				break
+			}
+			if s.Exports && !onExports { // i10: the canvas is left for the exports, then the page
+				onExports = true
+				continue
 			}
 			labels = append(labels, s.Live)
 			prev = s.Live

@@ -1,38 +1,40 @@
-// Command posters draws every scene, in both languages and both themes, as a
-// PNG with the widget's second backend (golang.org/x/image): the static
-// image of each step, for print, previews and no-script readers. It needs no
-// browser and draws exactly the frame the live widget settles on.
+// Command posters draws every scene as a static picture: for every scene,
+// language and theme, the desktop artboard (1200×675) and the phone
+// artboard (390×844), each as a PNG at 1× and 2× and as an SVG, into one
+// folder, with a manifest (posters.json) that lists them with their alt
+// text. They are the embed's loading poster, the <noscript> image, the
+// social card, the print pages and the presenter preview. It needs no
+// browser and draws exactly the frame the live widget settles on (see
+// build/internal/poster).
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
-	"image/png"
 	"os"
 	"path/filepath"
 
 	"github.com/parallel-lines/widget/assets"
+	"github.com/parallel-lines/widget/build/internal/poster"
 	"github.com/parallel-lines/widget/data"
-	"github.com/parallel-lines/widget/wasm/frame"
-	"github.com/parallel-lines/widget/wasm/layout"
-	"github.com/parallel-lines/widget/wasm/render/imager"
 	"github.com/parallel-lines/widget/wasm/typeset"
-	"github.com/parallel-lines/widget/wasm/widget"
 )
+
+// maxPNG1x is the size budget of a 1× poster: it is what a reader on a slow
+// phone downloads before the widget starts.
+const maxPNG1x = 80 << 10
 
 func main() {
 	out := flag.String("out", "dist/posters", "output directory")
-	w := flag.Int("w", 1200, "width in CSS pixels")
-	h := flag.Int("h", 675, "height in CSS pixels")
-	scale := flag.Float64("scale", 2, "device scale factor")
 	flag.Parse()
-	if err := run(*out, layout.Screen{W: int(float64(*w) * *scale), H: int(float64(*h) * *scale), Scale: *scale}); err != nil {
+	if err := run(*out); err != nil {
 		fmt.Fprintln(os.Stderr, "posters:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string, scr layout.Screen) error {
+func run(dir string) error {
 	story, err := data.Decode(assets.Story)
 	if err != nil {
 		return err
@@ -44,37 +46,18 @@ func run(dir string, scr layout.Screen) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	n := 0
-	for i, sc := range story.Scenes {
-		for _, lang := range []layout.Lang{layout.Zh, layout.En} {
-			for _, th := range []widget.Theme{widget.Light, widget.Dark} {
-				w := widget.New(story, fonts, scr, lang, i)
-				w.SetTheme(th)
-				w.SetReducedMotion(true) // the settled picture, without particles
-				for w.Animating() {
-					w.Tick(1)
-				}
-				f := w.Frame()
-				name := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.png", sc.ID, map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[lang], th.Name))
-				if err := writePNG(name, &f, fonts); err != nil {
-					return err
-				}
-				n++
-			}
-		}
-	}
-	fmt.Printf("posters: %d PNGs of %dx%d in %s\n", n, scr.W, scr.H, dir)
-	return nil
-}
-
-func writePNG(name string, f *frame.List, g frame.GlyphSource) error {
-	file, err := os.Create(name)
+	m, err := poster.Write(dir, story, fonts, maxPNG1x)
 	if err != nil {
 		return err
 	}
-	if err := png.Encode(file, imager.Draw(f, g)); err != nil {
-		file.Close()
+	b, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
 		return err
 	}
-	return file.Close()
+	if err := os.WriteFile(filepath.Join(dir, "posters.json"), append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("posters: %d posters (%d PNGs, %d SVGs) in %s; largest 1× PNG %d bytes\n",
+		len(m.Posters), 2*len(m.Posters), len(m.Posters), dir, m.Largest1x)
+	return nil
 }

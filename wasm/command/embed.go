@@ -11,7 +11,7 @@ import (
 // the poster, drawn at build time for the same artboard, fills the frame
 // exactly and the live canvas replaces it without a jump.
 type Artboard struct {
-	Name     string // as in poster file names: <scene>-<lang>-<theme>-<artboard>.png
+	Name     string // as in poster file names: <scene>-<lang>-<theme>-<artboard>@<scale>x.png
 	W, H     int    // CSS pixels
 	MinWidth int    // the narrowest frame that takes it
 }
@@ -20,8 +20,8 @@ type Artboard struct {
 // stacks the lines above and below the markets when taller than wide),
 // anything from 600 px the 16:9 one.
 var Artboards = []Artboard{
-	{Name: "390x844", W: 390, H: 844, MinWidth: 0},
-	{Name: "1200x675", W: 1200, H: 675, MinWidth: 600},
+	{Name: "phone", W: 390, H: 844, MinWidth: 0},
+	{Name: "desktop", W: 1200, H: 675, MinWidth: 600},
 }
 
 // ArtboardFor is the artboard of a frame width in CSS pixels.

@@ -1,0 +1,133 @@
+//go:build js && wasm
+
+package page
+
+import (
+	"bytes"
+	"image/png"
+	"math"
+	"syscall/js"
+
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/alt"
+	"github.com/parallel-lines/widget/wasm/frame"
+	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/render/imager"
+	"github.com/parallel-lines/widget/wasm/render/svgr"
+	"github.com/parallel-lines/widget/wasm/widget"
+)
+
+// Fonts is what the exports draw with: the layout's measurer, the PNG
+// backend's masks and the SVG backend's outlines (typeset.Fonts).
+type Fonts interface {
+	layout.Measurer
+	frame.GlyphSource
+	svgr.Glyphs
+}
+
+// View is what the exports need to know of the widget now.
+type View interface {
+	Scene() int
+	SceneID() string
+	Lang() layout.Lang
+	Story() *data.Story
+}
+
+// maxExportPixels bounds a PNG export (about 4800×3400): beyond it the
+// encoder in the browser takes seconds and the file tens of megabytes.
+const maxExportPixels = 16 << 20
+
+// Exports adds the calls web/exports.js makes:
+//
+//	parallelLines.exportImage("png" | "svg") → {name, type, data: Uint8Array}
+//	parallelLines.sources() → {title, outlet, byline, interviewee, credit, items: [{what, cite}], outside: [...]}
+//
+// An image is the current scene as it settles, in the page's language and
+// theme, drawn afresh (no card, no focus ring, no particles): a PNG at
+// twice the screen's resolution (2 × devicePixelRatio per CSS pixel) by
+// the x/image backend, or an SVG at CSS size by the SVG backend. Both run
+// inside the wasm, so the download is exactly the frame the widget draws.
+func Exports(v View, f Fonts) {
+	Export("exportImage", func(kind string) any {
+		sc := v.Story().Scenes[v.Scene()]
+		canvas := doc.Call("querySelector", "canvas")
+		cw, ch := 1200, 675
+		if canvas.Truthy() && canvas.Get("clientWidth").Int() > 0 {
+			cw, ch = canvas.Get("clientWidth").Int(), canvas.Get("clientHeight").Int()
+		}
+		th := theme()
+		name := sc.ID + "-" + map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[v.Lang()] + "-" + th.Name
+		d := alt.Describe(v.Story(), v.Scene(), v.Lang())
+		if kind == "svg" {
+			l := settled(v, f, layout.Screen{W: cw, H: ch, Scale: 1}, th)
+			var b bytes.Buffer
+			if err := svgr.Write(&b, &l, f, svgr.Meta{Title: d.Title, Desc: d.String(), Lang: map[layout.Lang]string{layout.Zh: "zh-Hans", layout.En: "en"}[v.Lang()]}); err != nil {
+				return errorValue(err)
+			}
+			return file(name+".svg", "image/svg+xml", b.Bytes())
+		}
+		scale := 2 * DevicePixelRatio()
+		if px := float64(cw*ch) * scale * scale; px > maxExportPixels {
+			scale *= math.Sqrt(maxExportPixels / px)
+		}
+		l := settled(v, f, layout.Screen{W: int(float64(cw) * scale), H: int(float64(ch) * scale), Scale: scale}, th)
+		var b bytes.Buffer
+		if err := png.Encode(&b, imager.Draw(&l, f)); err != nil {
+			return errorValue(err)
+		}
+		return file(name+"@"+trimFloat(scale)+"x.png", "image/png", b.Bytes())
+	})
+	Export("sources", func(string) any {
+		s := alt.SourcesOf(v.Story(), v.Scene(), v.Lang())
+		items := make([]any, 0, len(s.Items))
+		for _, it := range s.Items {
+			items = append(items, map[string]any{"id": it.ID, "what": it.What, "cite": it.Cite})
+		}
+		outside := make([]any, 0, len(s.Outside))
+		for _, o := range s.Outside {
+			outside = append(outside, map[string]any{"publisher": o.Publisher, "title": o.Title, "date": o.Date, "url": o.URL})
+		}
+		return map[string]any{"title": s.Title, "outlet": s.Outlet, "byline": s.Byline, "interviewee": s.Interviewee,
+			"credit": s.Credit, "items": items, "outside": outside}
+	})
+}
+
+// settled is the frame the widget comes to rest on for its scene at scr.
+func settled(v View, f Fonts, scr layout.Screen, th widget.Theme) frame.List {
+	w := widget.New(v.Story(), f, scr, v.Lang(), v.Scene())
+	w.SetTheme(th)
+	w.SetReducedMotion(true)
+	for w.Animating() {
+		w.Tick(1)
+	}
+	return w.Frame()
+}
+
+// theme is the page's theme, decided as wasm/main.go decides it: the URL,
+// then the reader's system.
+func theme() widget.Theme {
+	switch Param("theme") {
+	case "dark":
+		return widget.Dark
+	case "light":
+		return widget.Light
+	}
+	if Matches("(prefers-color-scheme: dark)") {
+		return widget.Dark
+	}
+	return widget.Light
+}
+
+func file(name, typ string, b []byte) any {
+	arr := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(arr, b)
+	return map[string]any{"name": name, "type": typ, "data": arr}
+}
+
+func errorValue(err error) any { return map[string]any{"error": err.Error()} }
+
+func trimFloat(v float64) string {
+	r := math.Round(v*100) / 100
+	s := js.Global().Get("String").Invoke(r).String()
+	return s
+}

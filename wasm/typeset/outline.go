@@ -1,0 +1,62 @@
+package typeset
+
+import (
+	"sort"
+
+	"github.com/parallel-lines/widget/wasm/frame"
+	"github.com/parallel-lines/widget/wasm/text"
+)
+
+// Outline returns r's outline at size (device pixels) as a path whose origin
+// is the pen on the baseline, y down, and the pen's advance. It is what the
+// vector backend (wasm/render/svgr) draws, so an SVG shows the very
+// letterforms the rasterised backends show. ok is false when the font lacks
+// r or its outline cannot be read; the advance is then the fallback advance
+// the layout measured.
+func (f *Fonts) Outline(r rune, w frame.Weight, size float64) (p frame.Path, advance float64, ok bool) {
+	fc := f.face(w)
+	advance = fc.Advance(r, size)
+	font := fc.Font()
+	if font == nil || font.UnitsPerEm == 0 {
+		return p, advance, false
+	}
+	gs := font.Regular
+	if fc.Weight() == text.Bold {
+		gs = font.Bold
+	}
+	i := sort.Search(len(gs), func(i int) bool { return gs[i].Rune >= r })
+	if i == len(gs) || gs[i].Rune != r {
+		return p, advance, false
+	}
+	ops, xy, err := gs[i].Path()
+	if err != nil {
+		return frame.Path{}, advance, false
+	}
+	k := float32(size / float64(font.UnitsPerEm))
+	pt := func(j int) (float32, float32) { return float32(xy[2*j]) * k, float32(xy[2*j+1]) * k }
+	j := 0
+	open := false
+	for _, op := range ops {
+		switch op {
+		case text.OpMove:
+			if open {
+				p.Close()
+			}
+			p.MoveTo(pt(j))
+			j++
+			open = true
+		case text.OpLine:
+			p.LineTo(pt(j))
+			j++
+		case text.OpQuad:
+			cx, cy := pt(j)
+			x, y := pt(j + 1)
+			p.QuadTo(cx, cy, x, y)
+			j += 2
+		}
+	}
+	if open {
+		p.Close()
+	}
+	return p, advance, true
+}
