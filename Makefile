@@ -17,7 +17,7 @@ FUZZTIME  ?= 15s
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
-.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters bench
+.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters bench present offline
 
 all: dist
 
@@ -27,6 +27,7 @@ dist: data
 	cp web/index.html web/widget.js web/widget.css $(DIST)/
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/
 	@ls -l $(DIST)/main.wasm | awk '{print "main.wasm: " $$5 " bytes"}'
+	@$(MAKE) --no-print-directory offline
 
 # The dataset: validated, compiled to the embedded msgpack, and written out
 # as downloads. Fails with file:line:col messages and writes nothing on error.
@@ -72,6 +73,17 @@ clean:
 
 screenshots: dist
 	$(GO) run ./build/screenshots -dist $(DIST) -out $(DIST)/screenshots
+
+# Presenting: the shell's files beside the page, the posters its handout
+# and presenter view show, and the explorer as one offline file (it needs
+# dist's files; `make dist` runs it).
+PRESENT_WEB := web/presentlib.js web/present.js web/present.css web/print.css \
+	web/presenter.html web/presenter.js web/presenter.css
+present: posters
+	cp $(PRESENT_WEB) $(DIST)/
+
+offline: present
+	$(GO) run ./build/offline -dist $(DIST)
 
 # Static PNG of every scene (both languages and themes) from the x/image backend.
 posters:
