@@ -276,7 +276,7 @@ func TestPresenting(t *testing.T) {
 		}
 		mark, reqMark := len(b.Problems()), len(b.Requests())
 		fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()
-		took := b.openWidget(t, fileURL+"?lang=en")
+		took := b.openWidget(t, fileURL+"?lang=en&motion=off") // cross-fades: cheaper frames
 		t.Logf("offline file (%.2f MB) ready and still in %s", float64(len(src))/1e6, took.Round(time.Millisecond))
 		b.focusCanvas(t)
 		if got := b.attr(t, sceneAttr); got != ids[0] {

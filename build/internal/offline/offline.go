@@ -72,6 +72,26 @@ func Build(in Input) ([]byte, Sizes, error) {
 		return nil, sz, fmt.Errorf("offline: %w", err)
 	}
 	html := cspMeta.ReplaceAllString(string(page), "")
+	// Mark where the file's own blocks go while the page is still only
+	// markup: inlined scripts and styles may contain "<body>" and the like.
+	for _, m := range []struct {
+		mark, at string
+		after    bool
+	}{
+		{`<meta charset="utf-8">` + "\n", `<meta charset="utf-8">` + "\n", true},
+		{"<body>", "<body>", true},
+		{"</head>", "</head>", false},
+		{"</body>", "</body>", false},
+	} {
+		i := strings.Index(html, m.at)
+		if i < 0 {
+			return nil, sz, fmt.Errorf("offline: index.html has no %q", strings.TrimSpace(m.at))
+		}
+		if m.after {
+			i += len(m.at)
+		}
+		html = html[:i] + placeholder(m.mark) + html[i:]
+	}
 	var hashes struct{ script, style []string }
 	read := func(ref string, line int) (string, error) {
 		b, err := os.ReadFile(filepath.Join(in.Dir, filepath.FromSlash(ref)))
@@ -165,22 +185,14 @@ func Build(in Input) ([]byte, Sizes, error) {
 	blocks.WriteString(`<script type="application/octet-stream" id="parallel-lines-wasm">` + base64.StdEncoding.EncodeToString(gz) + "</script>\n")
 	blocks.WriteString(script(bootJS) + "\n")
 
-	html, ok := insertAfter(html, "<body>", "\n"+blocks.String())
-	if !ok {
-		return nil, sz, fmt.Errorf("offline: index.html has no <body> tag")
-	}
-	html, ok = insertBefore(html, "</head>", extraStyles.String())
-	if !ok {
-		return nil, sz, fmt.Errorf("offline: index.html has no </head> tag")
-	}
-	html, ok = insertBefore(html, "</body>", extraScripts.String())
-	if !ok {
-		return nil, sz, fmt.Errorf("offline: index.html has no </body> tag")
-	}
 	csp := `<meta http-equiv="Content-Security-Policy" content="` + policy(hashes.script, hashes.style) + `">` + "\n"
-	html, ok = insertAfter(html, `<meta charset="utf-8">`+"\n", csp)
-	if !ok {
-		return nil, sz, fmt.Errorf(`offline: index.html has no <meta charset="utf-8"> line to put the policy after`)
+	for mark, add := range map[string]string{
+		`<meta charset="utf-8">` + "\n": csp,
+		"<body>":                        "\n" + blocks.String(),
+		"</head>":                       extraStyles.String(),
+		"</body>":                       extraScripts.String(),
+	} {
+		html = strings.Replace(html, placeholder(mark), add, 1)
 	}
 	sz.Total = len(html)
 	return []byte(html), sz, nil
@@ -248,22 +260,8 @@ func replaceWithLine(s string, re *regexp.Regexp, f func(ref string, line int) s
 	return out.String()
 }
 
-func insertAfter(s, mark, add string) (string, bool) {
-	i := strings.Index(s, mark)
-	if i < 0 {
-		return s, false
-	}
-	i += len(mark)
-	return s[:i] + add + s[i:], true
-}
-
-func insertBefore(s, mark, add string) (string, bool) {
-	i := strings.LastIndex(s, mark)
-	if i < 0 {
-		return s, false
-	}
-	return s[:i] + add + s[i:], true
-}
+// placeholder marks a place in the page for the offline file's own blocks.
+func placeholder(at string) string { return "<!--offline:" + strings.TrimSpace(at) + "-->" }
 
 // bootJS answers the loader's fetch("main.wasm") from the embedded module:
 // base64 to bytes, then gunzip in a stream. In the presenter window
