@@ -140,8 +140,7 @@
     if (presenterWin && !presenterWin.closed) { presenterWin.focus(); return; }
     // The offline file is its own presenter page (#presenter); the explorer
     // has presenter.html beside it.
-    var url = document.getElementById("parallel-lines-story")
-      ? location.href.split("#")[0] + "#presenter" : "presenter.html";
+    var url = P.offline ? location.href.split("#")[0] + "#presenter" : "presenter.html";
     presenterWin = window.open(url, "parallel-lines-presenter", "width=1000,height=700");
   }
 

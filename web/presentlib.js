@@ -9,15 +9,24 @@
   // with this fragment; the explorer then does not start there.
   var presenterMode = location.hash === "#presenter";
 
+  // The offline file embeds the dataset and its posters as JSON blocks
+  // (never executed, so a strict CSP allows them). They are read now, while
+  // this script runs: the presenter view later replaces the body.
+  function block(id) {
+    var el = document.getElementById(id);
+    return el ? el.textContent : null;
+  }
+  var embeddedStory = block("parallel-lines-story");
+  var embeddedPosters = block("parallel-lines-posters");
+  embeddedPosters = embeddedPosters === null ? null : JSON.parse(embeddedPosters);
+
   var storyPromise = null;
-  // story resolves to the dataset: embedded in the offline file as a JSON
-  // block (never executed, so a strict CSP allows it), else data/story.json
+  // story resolves to the dataset: the embedded one, else data/story.json
   // beside the page.
   function story() {
     if (!storyPromise) {
-      var el = document.getElementById("parallel-lines-story");
-      storyPromise = el
-        ? Promise.resolve().then(function () { return JSON.parse(el.textContent); })
+      storyPromise = embeddedStory !== null
+        ? Promise.resolve().then(function () { return JSON.parse(embeddedStory); })
         : fetch("data/story.json").then(function (r) {
           if (!r.ok) throw new Error("data/story.json: HTTP " + r.status);
           return r.json();
@@ -26,15 +35,10 @@
     return storyPromise;
   }
 
-  var embeddedPosters;
   // posterURL is the address of a scene's poster in a language: the offline
   // file carries small ones as data: URLs, the explorer has dist/posters/.
   // The poster tool names its files; keep that knowledge here only.
   function posterURL(scene, lang) {
-    if (embeddedPosters === undefined) {
-      var el = document.getElementById("parallel-lines-posters");
-      embeddedPosters = el ? JSON.parse(el.textContent) : null;
-    }
     if (embeddedPosters) return embeddedPosters[scene + "-" + lang] || "";
     return "posters/" + encodeURIComponent(scene) + "-" + lang + "-light.png";
   }
@@ -94,6 +98,7 @@
 
   window.parallelLinesPresent = {
     presenterMode: presenterMode,
+    offline: embeddedStory !== null,
     story: story,
     posterURL: posterURL,
     channel: channel,

@@ -19,7 +19,7 @@ import (
 // Limits of the presenting tests.
 const (
 	// popupTimeout is how long the presenter window may take to open.
-	popupTimeout = 10 * time.Second
+	popupTimeout = 30 * time.Second
 	// stageFraction is the stage layout's smallest text: 1/30 of the
 	// screen height.
 	stageFraction = 30.0

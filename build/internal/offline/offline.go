@@ -56,7 +56,7 @@ func mb(n int) string { return fmt.Sprintf("%.2f MB", float64(n)/1e6) }
 var (
 	linkTag   = regexp.MustCompile(`<link rel="stylesheet" href="([^"]+)">`)
 	scriptTag = regexp.MustCompile(`<script src="([^"]+)"></script>`)
-	cspMeta   = regexp.MustCompile(`(?i)<meta http-equiv="Content-Security-Policy"[^>]*>\n?`)
+	cspMeta   = regexp.MustCompile(`(?i)<meta http-equiv="Content-Security-Policy"[^>]*>`) // its line stays: errors name lines of index.html
 	otherRef  = regexp.MustCompile(`(?i)\s(?:src|href)="([^"]+)"`)
 )
 
