@@ -13,21 +13,31 @@ GOFLAGS_R := -trimpath -ldflags='-s -w'
 DIST      := dist
 GOROOT    := $(shell $(GO) env GOROOT)
 FUZZTIME  ?= 15s
+BROTLI    ?= 11 # quality of the shipped wasm; lower only to iterate faster
 
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
-.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters bench present offline
+.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters bench offline
 
 all: dist
 
-dist: data
+# dist/: the pages (web/, with the configuration filled in by build/webdist),
+# the wasm under a content-hashed name with .br and .gz beside it, and the
+# posters the embed shows before the wasm runs, one set per artboard.
+dist: data $(DIST)/posters/.built
 	@mkdir -p $(DIST)
 	$(WASMENV) $(GO) build $(GOFLAGS_R) -o $(DIST)/main.wasm ./wasm
-	cp web/index.html web/widget.js web/widget.css $(DIST)/
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/
+	$(GO) run ./build/webdist -web web -dist $(DIST) -brotli $(BROTLI)
 	@ls -l $(DIST)/main.wasm | awk '{print "main.wasm: " $$5 " bytes"}'
 	@$(MAKE) --no-print-directory offline
+
+POSTER_SRC := $(shell find wasm data assets build/posters -name '*.go' -o -name '*.msgpack' -o -name '*.bin' 2>/dev/null)
+$(DIST)/posters/.built: $(POSTER_SRC)
+	$(GO) run ./build/posters -out $(DIST)/posters/1200x675 -w 1200 -h 675 -scale 1
+	$(GO) run ./build/posters -out $(DIST)/posters/390x844 -w 390 -h 844 -scale 1
+	@touch $@
 
 # The dataset: validated, compiled to the embedded msgpack, and written out
 # as downloads. Fails with file:line:col messages and writes nothing on error.
@@ -74,15 +84,9 @@ clean:
 screenshots: dist
 	$(GO) run ./build/screenshots -dist $(DIST) -out $(DIST)/screenshots
 
-# Presenting: the shell's files beside the page, the posters its handout
-# and presenter view show, and the explorer as one offline file (it needs
-# dist's files; `make dist` runs it).
-PRESENT_WEB := web/presentlib.js web/present.js web/present.css web/print.css \
-	web/presenter.html web/presenter.js web/presenter.css
-present: posters
-	cp $(PRESENT_WEB) $(DIST)/
-
-offline: present
+# The explorer as one offline file, presenter view included (it needs
+# dist's files and posters; `make dist` runs it).
+offline:
 	$(GO) run ./build/offline -dist $(DIST)
 
 # Static PNG of every scene (both languages and themes) from the x/image backend.

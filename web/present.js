@@ -1,7 +1,7 @@
 // The explorer's presenting shell: what a speaker needs around the canvas.
 // It performs the commands that act on the DOM (window.parallelLinesShell:
 // fullscreen, black, white, presenter, help, escape), keeps the presenter
-// window in step both ways, runs autoplay, switches the stage layout on in
+// window in step both ways, pauses autoplay on any input, switches the stage layout on in
 // fullscreen or with ?mode=present, and builds the print handout (one page
 // per scene) from the dataset. Everything is built with DOM calls: no
 // markup from data, no inline script or style.
@@ -145,57 +145,20 @@
   }
 
   // ---- autoplay ----------------------------------------------------------------
-  // Each step is scheduled from the start instant and the scenes' durations
-  // (deadline k = start + the durations of the scenes before it), never by
-  // chaining timeouts, so late timers do not add up over an hour. The same
-  // arithmetic, tested over a simulated hour, is wasm/autoplay.
-  var auto = { on: false, start: 0, from: 0, timer: 0 };
-  var loop = params.get("loop") === "1";
-  function seconds(i) { return Math.max(1, (story.scenes[i].seconds || 10)) * 1000; }
-  // sceneAt returns the scene index autoplay shows at time now, and when
-  // the next step is due; -1 when a run without loop is over.
-  function sceneAt(now) {
-    var t = auto.start, i = auto.from;
-    for (;;) {
-      var end = t + seconds(i);
-      if (now < end) return { scene: i, due: end };
-      t = end;
-      i++;
-      if (i >= ids.length) {
-        if (!loop) return { scene: -1, due: 0 };
-        i = 0;
-      }
-    }
+  // The widget plays (command table: play, pause, toggle-play; ?autoplay=1).
+  // The shell adds what only the DOM sees: any key, click or touch pauses
+  // it; P (the widget's key) resumes it.
+  function command(c) {
+    var a = api();
+    return a && typeof a.command === "function" ? a.command(c) : false;
   }
-  function tick() {
-    if (!auto.on) return;
-    var at = sceneAt(performance.now());
-    if (at.scene < 0) { setAuto(false); return; }
-    if (ids[at.scene] !== current()) goIndex(at.scene);
-    auto.timer = setTimeout(tick, Math.max(0, at.due - performance.now()) + 5);
-  }
-  function setAuto(on) {
-    clearTimeout(auto.timer);
-    if (on && !story) return;
-    auto.on = on;
-    root.setAttribute("data-present-autoplay", on ? "playing" : "paused");
-    if (on) {
-      auto.start = performance.now();
-      auto.from = Math.max(0, index());
-      // At the last scene without loop, play starts over from the first.
-      if (!loop && auto.from === ids.length - 1) { auto.from = 0; goIndex(0); }
-      tick();
-    }
-    if (playButton) playButton.setAttribute("aria-pressed", on ? "true" : "false");
-  }
-  // Any key, click or touch pauses autoplay; P resumes it (in the key handler).
   function pauseOnInput(e) {
-    if (!auto.on) return;
-    if (e.type === "keydown" && (e.key === "p" || e.key === "P")) return;
-    setAuto(false);
+    if (e.type === "keydown" && (e.key === "p" || e.key === "P" || e.repeat)) return;
+    if (e.target && e.target.closest && e.target.closest(".pl-play")) return; // the play button itself
+    command("pause");
   }
   ["keydown", "pointerdown", "touchstart"].forEach(function (t) {
-    window.addEventListener(t, pauseOnInput, true);
+    window.addEventListener(t, pauseOnInput, { capture: true, passive: true });
   });
 
   // ---- the language ---------------------------------------------------------
@@ -203,9 +166,8 @@
   // other language: scene and settings live in the fragment, so the reload
   // comes back to the same place.
   function switchLanguage() {
-    var a = api();
     var other = lang() === "zh" ? "en" : "zh";
-    if (a && typeof a.lang === "function") { a.lang(other); return; }
+    if (command("lang " + other)) return;
     var h = new URLSearchParams(location.hash.slice(1));
     h.set("lang", other);
     location.hash = h.toString();
@@ -214,7 +176,6 @@
 
   // ---- toolbar -----------------------------------------------------------------
   var bar = el("div", "pl-toolbar");
-  var playButton = null;
   function button(cls, labels, fn) {
     var b = el("button", "pl-button " + cls);
     b.type = "button";
@@ -226,8 +187,7 @@
   }
   button("pl-fullscreen", ["全屏", "Fullscreen"], function () { fullscreen(false); });
   button("pl-presenter", ["演讲者视图", "Presenter view"], presenter);
-  playButton = button("pl-play", ["自动播放", "Autoplay"], function () { setAuto(!auto.on); });
-  playButton.setAttribute("aria-pressed", "false");
+  button("pl-play", ["自动播放 / 暂停", "Play / pause"], function () { command("toggle-play"); });
   button("pl-helpbutton", ["快捷键 ?", "Keys ?"], toggleHelp);
   function labelBar() {
     var l = lang();
@@ -268,46 +228,34 @@
   });
 
   // ---- keys ------------------------------------------------------------------------
-  // Keys the widget itself does not take yet. They are read in the capture
-  // phase, before Ebitengine's canvas handler (which cancels every key), and
-  // stopped there. Once the widget's command table handles them
-  // (window.parallelLines.command exists), this handler steps aside for all
-  // but the overlay's own Esc.
-  var digits = "", digitsTimer = 0;
-  var tabWalk = false; // Enter opens the focused item's card after Tab
+  // The widget's command table reads the keys on its canvas (input.js). A
+  // speaker's focus is often elsewhere, though: on a toolbar button just
+  // clicked, on the help, on the page. Keys there are passed to the same
+  // table, so the clicker works wherever the focus is. F5 (a clicker's
+  // "start the show") enters fullscreen instead of reloading.
+  function editable(t) {
+    return t && t.closest && t.closest("input, textarea, select, dialog, [contenteditable]");
+  }
   function onKey(e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     var k = e.key;
-    var overlay = !helpEl.hidden || root.hasAttribute("data-present-screen");
-    if (k === "Escape" && overlay) { closeHelp(); setScreen(""); return stop(e); }
-    var a = api();
-    if (a && typeof a.command === "function") return;
-    if (k === "Tab") { tabWalk = true; return; }
-    if (/^[0-9]$/.test(k)) {
-      digits = (digits + k).slice(-3);
-      clearTimeout(digitsTimer);
-      digitsTimer = setTimeout(function () { digits = ""; }, 3000);
+    if (k === "F5") { fullscreen(true); return stop(e); }
+    if (e.target instanceof HTMLCanvasElement) return; // input.js has it
+    if (k === "Escape" && (!helpEl.hidden || root.hasAttribute("data-present-screen"))) {
+      closeHelp();
+      setScreen("");
       return stop(e);
     }
-    if ((k === "Enter") && digits) { goIndex(parseInt(digits, 10) - 1); digits = ""; return stop(e); }
-    if (k === "Enter" && !tabWalk) { step(1); return stop(e); }
-    switch (k) {
-      case "Backspace": step(-1); break;
-      case "f": case "F": case "F5": fullscreen(k === "F5"); break;
-      case "b": case "B": case ".": toggleScreen("black"); break;
-      case "w": case "W": toggleScreen("white"); break;
-      case "p": case "P": setAuto(!auto.on); break;
-      case "l": case "L": switchLanguage(); break;
-      case "n": case "N": presenter(); break;
-      case "?": toggleHelp(); break;
-      case "Escape": tabWalk = false; return;
-      default: return;
+    if (editable(e.target) || k === "Tab") return;
+    if ((k === "Enter" || k === " ") && e.target.closest && e.target.closest("button")) return; // presses it
+    var a = api();
+    if (a && typeof a.key === "function" && a.key(k)) {
+      stop(e);
+      if (window.parallelLinesFrames && window.parallelLinesFrames.wake) window.parallelLinesFrames.wake();
     }
-    return stop(e);
   }
   function stop(e) { e.preventDefault(); e.stopPropagation(); }
   window.addEventListener("keydown", onKey, true);
-  window.addEventListener("pointerdown", function () { tabWalk = false; }, true);
 
   // The commands i9's command table calls: window.parallelLinesShell[name]().
   window.parallelLinesShell = {
@@ -324,9 +272,6 @@
       setScreen("");
       return was;
     },
-    play: function () { setAuto(true); },
-    pause: function () { setAuto(false); },
-    autoplay: function () { setAuto(!auto.on); },
   };
 
   // ---- wiring ------------------------------------------------------------------
@@ -342,9 +287,7 @@
   function start() {
     started = true;
     stage();
-    if (params.get("autoplay") === "1") story ? setAuto(true) : (autoWanted = true);
   }
-  var autoWanted = false;
 
   document.body.appendChild(bar);
   document.body.appendChild(screenEl);
@@ -358,7 +301,6 @@
     ids = s.scenes.map(function (sc) { return sc.id; });
     root.setAttribute("data-present-scenes", String(ids.length));
     buildPrint();
-    if (autoWanted) setAuto(true);
   }).catch(function (e) {
     console.warn("parallel-lines: presenting needs the dataset: " + (e && e.message || e));
   });

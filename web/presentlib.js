@@ -40,7 +40,7 @@
   // The poster tool names its files; keep that knowledge here only.
   function posterURL(scene, lang) {
     if (embeddedPosters) return embeddedPosters[scene + "-" + lang] || "";
-    return "posters/" + encodeURIComponent(scene) + "-" + lang + "-light.png";
+    return "posters/1200x675/" + encodeURIComponent(scene) + "-" + lang + "-light.png";
   }
 
   // channel connects this window with the other one both ways: over a

@@ -128,45 +128,43 @@ func TestPresenting(t *testing.T) {
 	t.Run("autoplay", func(t *testing.T) {
 		b.screenshotOnFailure(t)
 		s := story(t)
-		// Start at the shortest scene that has a successor: the test waits
+		// Start at the shortest scene that has two after it: the test waits
 		// for the dataset's own durations.
 		from := 0
-		for i := range len(ids) - 1 {
+		for i := range len(ids) - 2 {
 			if s.Scenes[i].Seconds < s.Scenes[from].Seconds {
 				from = i
 			}
 		}
+		dur := func(i int) time.Duration { return time.Duration(s.Scenes[i].Seconds) * time.Second }
 		b.openWidget(t, srv.URL+"/?scene="+url.QueryEscape(ids[from])+"&lang=en&autoplay=1")
 		start := time.Now()
-		b.waitEval(t, `document.documentElement.getAttribute('data-present-autoplay') || ''`, "playing", "?autoplay=1")
-		want := time.Duration(s.Scenes[from].Seconds) * time.Second
-		if err := b.WaitForAttr(sceneAttr, ids[from+1], want+keyTimeout); err != nil {
-			t.Fatalf("autoplay did not advance from %q within %s: %v", ids[from], want+keyTimeout, err)
+		if err := b.WaitForAttr(sceneAttr, ids[from+1], dur(from)+keyTimeout); err != nil {
+			t.Fatalf("autoplay did not advance from %q within %s: %v", ids[from], dur(from)+keyTimeout, err)
 		}
 		took := time.Since(start)
-		t.Logf("autoplay stepped after %s (the scene's duration: %s)", took.Round(100*time.Millisecond), want)
-		if took < want-time.Second {
-			t.Errorf("autoplay stepped after %s, before the scene's %s were up", took, want)
+		t.Logf("autoplay stepped after %s (the scene's duration: %s)", took.Round(100*time.Millisecond), dur(from))
+		if took < dur(from)-time.Second {
+			t.Errorf("autoplay stepped after %s, before the scene's %s were up", took, dur(from))
 		}
 		// A click pauses it: the next duration passes with no step.
-		info, err := b.pageInfo()
-		if err != nil {
-			t.Fatal(err)
+		b.focusCanvas(t)
+		stays := func(what string) {
+			t.Helper()
+			time.Sleep(dur(from+1) + 3*time.Second)
+			if got := b.attr(t, sceneAttr); got != ids[from+1] {
+				t.Errorf("after %s, autoplay moved on to %q", what, got)
+			}
 		}
-		if err := b.Click(info.Canvas.X+1, info.Canvas.Y+1); err != nil {
-			t.Fatal(err)
-		}
-		b.waitEval(t, `document.documentElement.getAttribute('data-present-autoplay') || ''`, "paused", "a click during autoplay")
-		time.Sleep(time.Duration(s.Scenes[from+1].Seconds)*time.Second + 2*time.Second)
-		if got := b.attr(t, sceneAttr); got != ids[from+1] {
-			t.Errorf("paused autoplay moved on to %q", got)
-		}
-		// P resumes.
+		stays("a click")
+		// P resumes it...
 		b.pressKeys(t, "p")
-		b.waitEval(t, `document.documentElement.getAttribute('data-present-autoplay') || ''`, "playing", "P")
-		// Any key pauses again.
-		b.pressKeys(t, "x")
-		b.waitEval(t, `document.documentElement.getAttribute('data-present-autoplay') || ''`, "paused", "a key during autoplay")
+		if err := b.WaitForAttr(sceneAttr, ids[from+2], dur(from+1)+keyTimeout); err != nil {
+			t.Fatalf("P did not resume autoplay: %v", err)
+		}
+		// ...and any key pauses it again.
+		b.press(t, browser.ArrowLeft, ids[from+1])
+		stays("a key")
 	})
 
 	t.Run("print", func(t *testing.T) {
@@ -254,8 +252,9 @@ func TestPresenting(t *testing.T) {
 		if err := b.MoveMouse(w/3, h/3); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := browser.WaitFor(b.Browser, 2*time.Second, opacity, func(o string) bool { return o == "1" }); err != nil {
-			t.Errorf("the controls did not come back when the pointer moved: %v", err)
+		back := `(document.documentElement.hasAttribute('data-present-idle') ? 'idle ' : 'awake ') + ` + opacity
+		if got, err := browser.WaitFor(b.Browser, idleFade, back, func(o string) bool { return o == "awake 1" }); err != nil {
+			t.Errorf("the controls did not come back when the pointer moved (%s): %v", got, err)
 		}
 	})
 

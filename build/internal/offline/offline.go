@@ -17,6 +17,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	stdhtml "html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,7 +28,7 @@ import (
 // Input is what the offline file is made of.
 type Input struct {
 	// Dir holds the built explorer: index.html and every file it links,
-	// wasm_exec.js and main.wasm.
+	// and the module its configuration names (main.wasm without one).
 	Dir string
 	// Extra lists files of Dir inlined after the page's own scripts and
 	// stylesheets (the presenter view): .js as scripts, .css as styles.
@@ -44,7 +45,7 @@ type Sizes struct {
 }
 
 func (s Sizes) String() string {
-	return fmt.Sprintf("%s (main.wasm %s, gzip %s; posters %s; dataset %s)",
+	return fmt.Sprintf("%s (wasm %s, gzip %s; posters %s; dataset %s)",
 		mb(s.Total), mb(s.Wasm), mb(s.WasmGzip), mb(s.Posters), mb(s.Story))
 }
 
@@ -60,9 +61,11 @@ var (
 	otherRef  = regexp.MustCompile(`(?i)\s(?:src|href)="([^"]+)"`)
 )
 
-// wasmFetch is how the loader asks for the module (web/widget.js); the
-// offline file answers that call itself.
-const wasmFetch = `fetch("main.wasm")`
+// configMeta is the page's configuration for its loader (build/webdist
+// fills it): the module's name among other things.
+var closingScript = regexp.MustCompile(`(?i)</(script)`)
+
+var configMeta = regexp.MustCompile(`<meta name="parallel-lines-config" content="([^"]*)">`)
 
 // Build returns the offline file.
 func Build(in Input) ([]byte, Sizes, error) {
@@ -98,8 +101,13 @@ func Build(in Input) ([]byte, Sizes, error) {
 		if err != nil {
 			return "", fmt.Errorf("offline: index.html:%d links %s, which is not in %s: %w", line, ref, in.Dir, err)
 		}
-		if bytes.Contains(bytes.ToLower(b), []byte("</script")) || bytes.Contains(bytes.ToLower(b), []byte("</style")) {
-			return "", fmt.Errorf("offline: %s contains a closing </script> or </style> tag and cannot be inlined", ref)
+		if strings.HasSuffix(ref, ".js") {
+			// "</script" would end the block early; "<\/script" means the
+			// same in a string, a template, a regular expression or a comment.
+			return closingScript.ReplaceAllString(string(b), `<\/$1`), nil
+		}
+		if bytes.Contains(bytes.ToLower(b), []byte("</style")) {
+			return "", fmt.Errorf("offline: %s contains a closing </style> tag and cannot be inlined", ref)
 		}
 		return string(b), nil
 	}
@@ -124,18 +132,22 @@ func Build(in Input) ([]byte, Sizes, error) {
 			return wrap(body)
 		})
 	}
+	// Besides the scripts and stylesheets it inlines, the page's markup may
+	// refer to nothing but data: and fragments.
+	rest := linkTag.ReplaceAllString(scriptTag.ReplaceAllString(html, ""), "")
+	for _, m := range otherRef.FindAllStringSubmatch(rest, -1) {
+		if ref := m[1]; !strings.HasPrefix(ref, "data:") && !strings.HasPrefix(ref, "#") {
+			return nil, sz, fmt.Errorf("offline: index.html refers to %q, which the offline file cannot carry", ref)
+		}
+	}
 	inline(linkTag, style)
 	inline(scriptTag, script)
 	if firstErr != nil {
 		return nil, sz, firstErr
 	}
-	if !strings.Contains(html, wasmFetch) {
-		return nil, sz, fmt.Errorf("offline: no inlined script loads the module with %s: the offline loader answers that call", wasmFetch)
-	}
-	for _, m := range otherRef.FindAllStringSubmatch(html, -1) {
-		if ref := m[1]; !strings.HasPrefix(ref, "data:") && !strings.HasPrefix(ref, "#") {
-			return nil, sz, fmt.Errorf("offline: index.html refers to %q, which the offline file cannot carry", ref)
-		}
+	wasmName, html, err := offlineConfig(html)
+	if err != nil {
+		return nil, sz, err
 	}
 	var extraStyles, extraScripts strings.Builder
 	for _, name := range in.Extra {
@@ -153,7 +165,7 @@ func Build(in Input) ([]byte, Sizes, error) {
 		}
 	}
 
-	wasm, err := os.ReadFile(filepath.Join(in.Dir, "main.wasm"))
+	wasm, err := os.ReadFile(filepath.Join(in.Dir, wasmName))
 	if err != nil {
 		return nil, sz, fmt.Errorf("offline: %w", err)
 	}
@@ -196,6 +208,32 @@ func Build(in Input) ([]byte, Sizes, error) {
 	}
 	sz.Total = len(html)
 	return []byte(html), sz, nil
+}
+
+// offlineConfig returns the module's name from the page's configuration
+// ("main.wasm" when the page has none) and the page with the configuration
+// fitted to the offline file: no artboards, so the loader shows no poster
+// file before the module runs (it starts at once, from memory).
+func offlineConfig(html string) (wasm, out string, err error) {
+	m := configMeta.FindStringSubmatchIndex(html)
+	if m == nil {
+		return "main.wasm", html, nil
+	}
+	var cfg map[string]any
+	raw := stdhtml.UnescapeString(html[m[2]:m[3]])
+	if err := json.Unmarshal([]byte(raw), &cfg); err != nil {
+		return "", "", fmt.Errorf("offline: the page's parallel-lines-config is not JSON (was index.html built by build/webdist?): %w", err)
+	}
+	wasm, _ = cfg["wasm"].(string)
+	if wasm == "" || strings.ContainsAny(wasm, "/\\") || !strings.HasSuffix(wasm, ".wasm") {
+		return "", "", fmt.Errorf("offline: the page's parallel-lines-config names the module %q, want a .wasm file beside the page", wasm)
+	}
+	cfg["artboards"] = []any{}
+	b, err := json.Marshal(cfg)
+	if err != nil {
+		return "", "", err
+	}
+	return wasm, html[:m[2]] + stdhtml.EscapeString(string(b)) + html[m[3]:], nil
 }
 
 // policy allows exactly the inline blocks of the file, the wasm compiled
@@ -263,7 +301,8 @@ func replaceWithLine(s string, re *regexp.Regexp, f func(ref string, line int) s
 // placeholder marks a place in the page for the offline file's own blocks.
 func placeholder(at string) string { return "<!--offline:" + strings.TrimSpace(at) + "-->" }
 
-// bootJS answers the loader's fetch("main.wasm") from the embedded module:
+// bootJS answers the loader's fetch of the module (any .wasm) from the
+// embedded one:
 // base64 to bytes, then gunzip in a stream. In the presenter window
 // (#presenter) the explorer does not start: the answer never comes.
 const bootJS = `(function () {
@@ -280,7 +319,7 @@ const bootJS = `(function () {
     return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
   }
   window.fetch = function (url, opts) {
-    if (url === "main.wasm") {
+    if (typeof url === "string" && /\.wasm$/.test(url)) {
       if (location.hash === "#presenter") return new Promise(function () {});
       return new Promise(function (ok) { ok(module()); });
     }

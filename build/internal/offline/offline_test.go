@@ -39,7 +39,7 @@ func fakeDist(t *testing.T, files map[string]string) string {
 		"index.html":    page,
 		"a.css":         "/* <body> in a comment */ body { margin: 0 }",
 		"wasm_exec.js":  "globalThis.Go = function () {};",
-		"widget.js":     `fetch("main.wasm").then(function () {});`,
+		"widget.js":     `fetch("main.wasm").then(function () { return "</script>"; });`,
 		"presenter.css": ".pp { color: red }",
 		"presenter.js":  "void 0;",
 		"main.wasm":     "\x00asm" + strings.Repeat("wasm bytes ", 1000),
@@ -66,7 +66,7 @@ func build(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sz.Total != len(out) || sz.Wasm == 0 || sz.WasmGzip == 0 || sz.WasmGzip >= sz.Wasm {
+	if sz.Total != len(out) || sz.Wasm == 0 || sz.WasmGzip == 0 || (sz.Wasm > 1000 && sz.WasmGzip >= sz.Wasm) {
 		t.Errorf("sizes %+v do not describe the file (%d bytes)", sz, len(out))
 	}
 	return string(out)
@@ -105,6 +105,9 @@ func TestEverythingInlineAndAllowedByHash(t *testing.T) {
 		t.Errorf("policy %q: want wasm compilation allowed and no unsafe-inline", csp[1])
 	}
 	// The presenter's style and script come after the page's own.
+	if !strings.Contains(html, `return "<\/script>"`) {
+		t.Error(`a script's "</script>" is not escaped`)
+	}
 	if strings.Index(html, ".pp { color") < strings.Index(html, "margin: 0") || strings.Index(html, "void 0;") < strings.Index(html, `fetch("main.wasm")`) {
 		t.Error("the presenter's files are not after the page's own")
 	}
@@ -154,8 +157,9 @@ func TestClearErrors(t *testing.T) {
 		want  string
 	}{
 		"missing file": {map[string]string{"index.html": strings.Replace(page, "a.css", "gone.css", 1)}, "index.html:8 links gone.css"},
-		"closing tag":  {map[string]string{"widget.js": `fetch("main.wasm"); "</script>"`}, "widget.js contains a closing"},
-		"other loader": {map[string]string{"widget.js": `fetch("other.wasm")`}, `fetch("main.wasm")`},
+		"closing tag":  {map[string]string{"a.css": `a::after { content: "</style>" }`}, "a.css contains a closing"},
+		"bad config":   {map[string]string{"index.html": strings.Replace(page, "<title>", `<meta name="parallel-lines-config" content="{&#34;wasm&#34;:&#34;../x.js&#34;}"><title>`, 1)}, `"../x.js"`},
+		"missing wasm": {map[string]string{"index.html": strings.Replace(page, "<title>", `<meta name="parallel-lines-config" content="{&#34;wasm&#34;:&#34;main.abc.wasm&#34;}"><title>`, 1)}, "main.abc.wasm"},
 		"image":        {map[string]string{"index.html": strings.Replace(page, "<body>", `<body><img src="x.png">`, 1)}, `"x.png"`},
 		"no body":      {map[string]string{"index.html": strings.Replace(page, "<body>", "", 1)}, "no \"<body>\""},
 		"other link":   {map[string]string{"index.html": strings.Replace(page, `href="a.css"`, `href="a.css" media="print"`, 1)}, `"a.css"`},
@@ -166,5 +170,33 @@ func TestClearErrors(t *testing.T) {
 				t.Errorf("error %v, want one mentioning %s", err, c.want)
 			}
 		})
+	}
+}
+
+// TestHashedModuleFromConfig checks that the module named by the page's
+// configuration is the one embedded, and that the loader is told not to
+// show poster files (the offline file has none beside it).
+func TestHashedModuleFromConfig(t *testing.T) {
+	cfg := `<meta name="parallel-lines-config" content="{&#34;wasm&#34;:&#34;main.abc.wasm&#34;,&#34;artboards&#34;:[{&#34;Name&#34;:&#34;1200x675&#34;}]}"><title>`
+	dir := fakeDist(t, map[string]string{
+		"index.html":    strings.Replace(page, "<title>", cfg, 1),
+		"main.abc.wasm": "\x00asm the hashed one",
+	})
+	html := build(t, dir)
+	m := configMeta.FindStringSubmatch(html)
+	if m == nil || !strings.Contains(m[1], "&#34;artboards&#34;:[]") || !strings.Contains(m[1], "main.abc.wasm") {
+		t.Errorf("the offline configuration reads %q, want the module's name and no artboards", m)
+	}
+	for _, b := range block.FindAllStringSubmatch(html, -1) {
+		if b[1] == "parallel-lines-wasm" {
+			gz, _ := base64.StdEncoding.DecodeString(b[2])
+			r, err := gzip.NewReader(bytes.NewReader(gz))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := io.ReadAll(r); string(got) != "\x00asm the hashed one" {
+				t.Errorf("embedded %q, want the module the configuration names", got)
+			}
+		}
 	}
 }
