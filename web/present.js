@@ -124,7 +124,9 @@
     }
   }
   document.addEventListener("fullscreenchange", stage);
-  window.addEventListener("pointermove", wake, true);
+  ["pointermove", "mousemove", "pointerdown", "touchstart"].forEach(function (t) {
+    window.addEventListener(t, wake, { capture: true, passive: true });
+  });
 
   // ---- presenter window ------------------------------------------------------
   var presenterWin = null;
@@ -186,9 +188,9 @@
     return b;
   }
   button("pl-fullscreen", ["全屏", "Fullscreen"], function () { fullscreen(false); });
-  button("pl-presenter", ["演讲者视图", "Presenter view"], presenter);
-  button("pl-play", ["自动播放 / 暂停", "Play / pause"], function () { command("toggle-play"); });
-  button("pl-helpbutton", ["快捷键 ?", "Keys ?"], toggleHelp);
+  button("pl-presenter", ["演讲者视图", "Presenter"], presenter);
+  button("pl-play", ["播放", "Play"], function () { command("toggle-play"); });
+  button("pl-helpbutton", ["按键 ?", "Keys ?"], toggleHelp);
   function labelBar() {
     var l = lang();
     bar.querySelectorAll("button").forEach(function (b) { b.textContent = b.dataset[l]; });
