@@ -20,7 +20,7 @@ BROTLI    ?= 11 # quality of the shipped wasm; lower only to iterate faster
 # `make inventory`; a test fails when it or the font falls behind.
 FONT_TEXT := wasm/layout/inventory.txt
 
-.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font inventory check-generated deps clean screenshots posters golden table bench gallery
+.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font inventory check-generated deps clean screenshots posters golden table bench gallery offline
 
 all: dist
 
@@ -34,6 +34,7 @@ dist: data $(DIST)/posters/.built
 	$(GO) run ./build/table -dist $(DIST)
 	$(GO) run ./build/webdist -web web -dist $(DIST) -brotli $(BROTLI)
 	@ls -l $(DIST)/main.wasm | awk '{print "main.wasm: " $$5 " bytes"}'
+	@$(MAKE) --no-print-directory offline
 
 POSTER_SRC := $(shell find wasm data assets build/posters build/internal/poster -name '*.go' -o -name '*.msgpack' -o -name '*.bin' 2>/dev/null)
 $(DIST)/posters/.built: $(POSTER_SRC)
@@ -93,6 +94,11 @@ clean:
 
 screenshots: dist
 	$(GO) run ./build/screenshots -dist $(DIST) -out $(DIST)/screenshots
+
+# The explorer as one offline file, presenter view included (it needs
+# dist's files and posters; `make dist` runs it).
+offline:
+	$(GO) run ./build/offline -dist $(DIST)
 
 # Every scene, language, theme and artboard as PNG (1x, 2x) and SVG, with a
 # manifest, into dist/posters (build/posters).
