@@ -11,7 +11,7 @@ import (
 // it ends, never panics, and its lines are in order, inside the text, free
 // of newlines and trailing spaces, measured exactly, and separated only by
 // the spaces and newlines they were broken at; a line wider than the limit
-// holds a single character. The committed cases in testdata/fuzz/FuzzWrap
+// holds a single character or word. The committed cases in testdata/fuzz/FuzzWrap
 // are inputs that once broke one of these.
 //
 //	go test ./wasm/text -run '^$' -fuzz '^FuzzWrap$' -fuzztime 60s
@@ -74,17 +74,27 @@ func FuzzWrap(f *testing.F) {
 	})
 }
 
-// characters counts the runes of a line that stand on their own: not the
-// leading spaces of a paragraph, not combining marks.
+// characters counts the units of a line that the breaker may not split
+// further: not the leading spaces of a paragraph, not combining marks, and
+// a Western word (letters and digits side by side) counts once.
 func characters(line string) int {
 	n := 0
+	prevWord := false
 	for _, r := range strings.TrimLeft(line, " \t") {
-		if unicode.In(r, unicode.Mn, unicode.Me) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d' {
+		if isMark(r) {
 			continue
 		}
-		n++
+		word := !isWide(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if !(word && prevWord) {
+			n++
+		}
+		prevWord = word
 	}
 	return n
+}
+
+func isMark(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d'
 }
 
 // markAfterSpace reports a combining mark right after a space. The breaker
@@ -96,7 +106,7 @@ func characters(line string) int {
 func markAfterSpace(line string) bool {
 	prevSpace := false
 	for _, r := range line {
-		if prevSpace && (unicode.In(r, unicode.Mn, unicode.Me) || unicode.Is(unicode.Variation_Selector, r)) {
+		if prevSpace && isMark(r) {
 			return true
 		}
 		prevSpace = r == ' ' || r == '\t'
