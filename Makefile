@@ -13,11 +13,12 @@ GOFLAGS_R := -trimpath -ldflags='-s -w'
 DIST      := dist
 GOROOT    := $(shell $(GO) env GOROOT)
 FUZZTIME  ?= 5s
+SOAKTIME  ?= 10m
 
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
-.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters bench
+.PHONY: all dist serve test unit vet fuzz generate data font check-generated deps clean screenshots posters bench soak
 
 all: dist
 
@@ -63,6 +64,11 @@ unit: # never cached: the browser tests depend on Chromium, which Go cannot see
 # FUZZTIME each (5s: about a minute for today's targets).
 fuzz:
 	GO=$(GO) FUZZTIME=$(FUZZTIME) sh build/fuzz.sh
+
+# Long run in headless Chromium (not part of test): every scene in a loop with
+# cards and language switches; fails on console errors, memory growth or drift.
+soak: dist
+	$(GO) run ./build/soak -dist $(DIST) -duration $(SOAKTIME)
 
 # The browser tests need dist/ and Chromium; unit runs them with the rest.
 test: deps vet dist unit fuzz
