@@ -14,6 +14,7 @@ DIST      := dist
 GOROOT    := $(shell $(GO) env GOROOT)
 FUZZTIME  ?= 5s
 SOAKTIME  ?= 10m
+BROTLI    ?= 11 # quality of the shipped wasm; lower only to iterate faster
 
 # Text whose every character the font subset must cover.
 FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
@@ -22,12 +23,21 @@ FONT_TEXT := data/story.yaml wasm/widget/strings.go wasm/layout/notes.go
 
 all: dist
 
-dist: data
+# dist/: the pages (web/, with the configuration filled in by build/webdist),
+# the wasm under a content-hashed name with .br and .gz beside it, and the
+# posters the embed shows before the wasm runs, one set per artboard.
+dist: data $(DIST)/posters/.built
 	@mkdir -p $(DIST)
 	$(WASMENV) $(GO) build $(GOFLAGS_R) -o $(DIST)/main.wasm ./wasm
-	cp web/index.html web/widget.js web/widget.css $(DIST)/
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/
+	$(GO) run ./build/webdist -web web -dist $(DIST) -brotli $(BROTLI)
 	@ls -l $(DIST)/main.wasm | awk '{print "main.wasm: " $$5 " bytes"}'
+
+POSTER_SRC := $(shell find wasm data assets build/posters -name '*.go' -o -name '*.msgpack' -o -name '*.bin' 2>/dev/null)
+$(DIST)/posters/.built: $(POSTER_SRC)
+	$(GO) run ./build/posters -out $(DIST)/posters/1200x675 -w 1200 -h 675 -scale 1
+	$(GO) run ./build/posters -out $(DIST)/posters/390x844 -w 390 -h 844 -scale 1
+	@touch $@
 
 # The dataset: validated, compiled to the embedded msgpack, and written out
 # as downloads. Fails with file:line:col messages and writes nothing on error.

@@ -1,8 +1,9 @@
 //go:build js && wasm
 
 // Command wasm is the widget as a WebAssembly program: it decodes the
-// embedded story and font, then hands over to the app. Everything it calls
-// is tested elsewhere; this file only wires.
+// embedded story and font, reads the URL's settings (package command), then
+// hands over to the app. Everything it calls is tested elsewhere; this file
+// only wires.
 package main
 
 import (
@@ -11,6 +12,7 @@ import (
 	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/app"
+	"github.com/parallel-lines/widget/wasm/command"
 	"github.com/parallel-lines/widget/wasm/internal/page"
 	"github.com/parallel-lines/widget/wasm/layout"
 	"github.com/parallel-lines/widget/wasm/typeset"
@@ -28,40 +30,48 @@ func main() {
 		page.Fail("the font could not be read (" + err.Error() + ").")
 		return
 	}
-	// The real screen arrives with Ebitengine's first Layout call.
-	scene := max(0, story.SceneIndex(page.Param("scene")))
-	w := widget.New(story, fonts, layout.Screen{W: 1, H: 1, Scale: 1}, lang(), scene)
-	g := app.New(w, fonts)
-	// The theme follows the page (?theme=dark|light), then the reader's
-	// system, live.
-	switch page.Param("theme") {
-	case "dark":
-		w.SetTheme(widget.Dark)
-	case "light":
-	default:
-		g.Follow("(prefers-color-scheme: dark)", func(dark bool) {
-			w.SetTheme(map[bool]widget.Theme{false: widget.Light, true: widget.Dark}[dark])
-		})
+	// Invalid settings fall back to their defaults, each with one warning.
+	v, warns := command.MergeURL(page.URL())
+	p, more := command.ParseParams(v)
+	for _, w := range append(warns, more...) {
+		page.Warn(w.String())
 	}
-	g.Follow("(prefers-reduced-motion: reduce)", w.SetReducedMotion)
-	if page.Param("motion") == "off" { // switched off before a reload
-		w.SetReducedMotion(true)
+	scene := 0
+	if p.Scene.Index >= 0 || p.Scene.Scene != "" {
+		if i, err := p.Scene.Resolve(sceneIDs(story)); err == nil {
+			scene = i
+		} else {
+			page.Warn(err.Error() + "; showing the first scene")
+		}
+	}
+	// The real screen arrives with Ebitengine's first Layout call.
+	w := widget.New(story, fonts, layout.Screen{W: 1, H: 1, Scale: 1}, lang(p.Lang), scene)
+	g := app.New(w, fonts)
+	g.SetTheme(p.Theme)
+	g.FollowTheme()
+	g.Follow("(prefers-reduced-motion: reduce)", func(on bool) { w.SetReducedMotion(on || p.Reduce) })
+	if p.Autoplay {
+		g.Apply(command.Params{Autoplay: true, Scene: command.Command{Index: -1}})
 	}
 	if err := g.Run(); err != nil {
 		page.Fail(err.Error())
 	}
 }
 
+func sceneIDs(s *data.Story) []string {
+	ids := make([]string, len(s.Scenes))
+	for i, sc := range s.Scenes {
+		ids[i] = sc.ID
+	}
+	return ids
+}
+
 // lang follows the URL, then the reader's browser.
-func lang() layout.Lang {
-	l := page.Param("lang")
+func lang(l string) layout.Lang {
 	if l == "" {
 		l = page.BrowserLang()
 	}
-	if strings.HasPrefix(strings.ToLower(l), "zh") {
-		return layout.Zh
-	}
-	if l == "" {
+	if l == "" || strings.HasPrefix(strings.ToLower(l), "zh") {
 		return layout.Zh
 	}
 	return layout.En

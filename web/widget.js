@@ -1,56 +1,154 @@
-// Loads the widget: fetches and starts the WebAssembly module, and turns any
-// failure (no WebAssembly, a missing file, a crash) into a visible message
-// rather than a blank box. The Go side reports success itself.
+// Loads the widget. It shows the scene's poster at once (drawn at build time
+// by the x/image backend for the same artboard), fetches the WebAssembly only
+// when the widget comes near the viewport (or on a click with ?load=click),
+// compiles it while it streams in with a progress bar, and swaps the canvas
+// in under the poster without a jump. An embed that leaves the screen for a
+// while goes back to its poster (a reload: the URL keeps the scene), giving
+// its WebGL context and memory back, so a page of many embeds never hits the
+// browser's limit. Any failure becomes a visible message, never a blank box.
 (function () {
   "use strict";
   var root = document.documentElement;
   var status = document.getElementById("widget-status");
+  var cfg = {};
+  try { cfg = JSON.parse(document.querySelector('meta[name="parallel-lines-config"]').content); } catch (e) { /* unbuilt */ }
+  var wasmURL = cfg.wasm || "main.wasm";
+  var q = new URLSearchParams(location.search + "&" + location.hash.slice(1));
+  var inFrame = window.parent !== window;
+  var UNLOAD_AFTER = 4000; // ms off screen before an embed gives its context back
 
   function fail(msg) {
     status.textContent = "这个图表无法显示 · The graphic could not be shown: " + msg;
     status.classList.add("is-error");
     status.hidden = false;
     root.setAttribute("data-widget-state", "error");
+    if (window.parallelLinesHost) window.parallelLinesHost.fail(msg);
   }
+
+  // posterURL is the one place that knows how posters are named.
+  function posterURL(scene, lang, theme, artboard) {
+    return (cfg.posters || "posters/") + artboard + "/" + scene + "-" + lang + "-" + theme + ".png";
+  }
+
+  function pick() {
+    var scenes = cfg.scenes || [];
+    var s = q.get("scene"), sc = scenes[0];
+    scenes.forEach(function (x, i) { if (x.id === s || String(i) === s) sc = x; });
+    var l = (q.get("lang") || navigator.language || "zh").toLowerCase();
+    var lang = l.indexOf("en") === 0 ? "en" : "zh";
+    var th = q.get("theme");
+    if (th !== "light" && th !== "dark") th = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+    var a = null, w = root.clientWidth;
+    (cfg.artboards || []).forEach(function (b) { if (w >= b.MinWidth) a = b; });
+    return { scene: sc, lang: lang, theme: th, artboard: a };
+  }
+
+  var poster = document.getElementById("widget-poster");
+  function showPoster() {
+    var p = pick();
+    if (!poster || !p.scene || !p.artboard) return;
+    var img = poster.querySelector("img");
+    img.alt = p.scene.title[p.lang];
+    img.src = posterURL(p.scene.id, p.lang, p.theme, p.artboard.Name);
+    poster.querySelector(".poster-title").textContent = p.scene.title[p.lang];
+    poster.querySelector(".poster-caption").textContent = p.scene.caption[p.lang];
+    poster.setAttribute("data-theme", p.theme);
+    poster.hidden = false;
+    status.hidden = true;
+  }
+  showPoster();
 
   if (typeof WebAssembly !== "object" || typeof Go !== "function") {
     fail("this browser cannot run WebAssembly.");
     return;
   }
 
-  var go = new Go();
-  // A Go program that exits on its own has failed: the widget runs until the
-  // page goes away. A panic exits with code 2 after printing to the console.
-  go.exit = function (code) {
-    if (root.getAttribute("data-widget-state") !== "error") {
-      fail(code === 0 ? "the program stopped." : "the program crashed (exit code " + code + "); see the console.");
-    }
-  };
-
-  function instantiate(resp) {
-    if (!resp.ok) throw new Error("main.wasm: HTTP " + resp.status);
-    if (WebAssembly.instantiateStreaming && (resp.headers.get("Content-Type") || "").indexOf("application/wasm") === 0) {
-      return WebAssembly.instantiateStreaming(resp, go.importObject);
-    }
-    // Some static hosts serve .wasm with another type; streaming refuses that.
-    return resp.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+  var bar = document.getElementById("widget-progress");
+  function progress(n) {
+    if (!bar) return;
+    bar.hidden = false;
+    bar.value = cfg.wasmBytes ? Math.min(1, n / cfg.wasmBytes) : 0;
   }
 
-  // Ebitengine's own key handler cancels every key, so Tab could never leave
-  // the canvas. The shell takes Tab first (capture phase) and asks the widget
-  // whether its focus moves inside or leaves; only in the first case is the
-  // browser's own move cancelled.
-  window.addEventListener("keydown", function (e) {
-    var api = window.parallelLines, canvas = document.querySelector("canvas");
-    if (e.key !== "Tab" || !api || !canvas || document.activeElement !== canvas) return;
-    e.stopPropagation();
-    if (api.focus(e.shiftKey ? "-1" : "1")) e.preventDefault();
-  }, true);
+  // Counts bytes as they pass, while the browser compiles them.
+  function counted(resp) {
+    if (!resp.ok) throw new Error(wasmURL + ": HTTP " + resp.status);
+    if (!resp.body || !window.ReadableStream) return resp;
+    var reader = resp.body.getReader(), n = 0;
+    var body = new ReadableStream({
+      pull: function (c) {
+        return reader.read().then(function (r) {
+          if (r.done) { c.close(); return; }
+          n += r.value.byteLength;
+          progress(n);
+          c.enqueue(r.value);
+        });
+      },
+    });
+    return new Response(body, { headers: { "Content-Type": "application/wasm" } });
+  }
 
-  // Called by the widget after its first frame: give the canvas its name
-  // and text alternative, and pass on what only the DOM knows.
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    root.setAttribute("data-widget-load", "fetching");
+    progress(0);
+    var go = new Go();
+    // A Go program that exits on its own has failed: the widget runs until
+    // the page goes away. A panic exits with code 2 after printing.
+    go.exit = function (code) {
+      if (root.getAttribute("data-widget-state") !== "error") {
+        fail(code === 0 ? "the program stopped." : "the program crashed (exit code " + code + "); see the console.");
+      }
+    };
+    fetch(wasmURL)
+      .then(counted)
+      .then(function (resp) {
+        if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(resp, go.importObject);
+        return resp.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      })
+      .then(function (r) {
+        root.setAttribute("data-widget-load", "running");
+        return go.run(r.instance);
+      })
+      .catch(function (e) { fail(String(e && e.message || e)); });
+  }
+
+  // Near the viewport (rootMargin reaches only as far as the browser lets a
+  // frame see; a lazy iframe is not even loaded before it is near).
+  var near = false, offSince = 0;
+  if (q.get("load") === "click" && poster) {
+    var btn = document.getElementById("widget-start");
+    btn.hidden = false;
+    btn.addEventListener("click", function () { btn.hidden = true; start(); });
+  } else if (q.get("load") !== "eager" && "IntersectionObserver" in window) {
+    new IntersectionObserver(function (es) {
+      near = es[es.length - 1].isIntersecting;
+      if (near) start();
+    }, { rootMargin: "50% 0px" }).observe(document.body);
+  } else {
+    start();
+  }
+  if (inFrame && q.get("load") !== "eager" && "IntersectionObserver" in window) {
+    // Far away for a while: back to the poster, the context given back.
+    new IntersectionObserver(function (es) {
+      offSince = es[es.length - 1].isIntersecting ? 0 : Date.now();
+    }).observe(document.body);
+    setInterval(function () {
+      if (started && offSince && Date.now() - offSince > UNLOAD_AFTER && root.getAttribute("data-widget-state") === "ready") {
+        location.reload();
+      }
+    }, 1000);
+  }
+
+  // Called by the widget after its first frame: the canvas is drawn under
+  // the poster, which now goes; the canvas gets its name and text
+  // alternative, and what only the DOM knows is passed on.
   window.parallelLinesReady = function () {
     var api = window.parallelLines, canvas = document.querySelector("canvas");
+    if (poster) poster.hidden = true;
+    if (bar) bar.hidden = true;
     if (!canvas) return;
     canvas.setAttribute("role", "application");
     canvas.setAttribute("aria-roledescription", "interactive graphic");
@@ -61,14 +159,11 @@
     // Ebitengine reads devicePixelRatio once, so after a zoom or a move to
     // another monitor its canvas would stay at the old resolution and blur.
     // The scene and language live in the URL, so a reload comes back to the
-    // same place, drawn sharp.
-    // Browsers announce the change differently (a resize on zoom, a media
-    // query on a monitor move, neither under emulation), so a slow check
-    // backs up the events; it costs no frames.
+    // same place, drawn sharp. Browsers announce the change differently (a
+    // resize on zoom, a media query on a monitor move, neither under
+    // emulation), so a slow check backs up the events; it costs no frames.
     var dpr = window.devicePixelRatio;
-    var check = function () {
-      if (window.devicePixelRatio !== dpr) location.reload();
-    };
+    var check = function () { if (window.devicePixelRatio !== dpr) location.reload(); };
     window.addEventListener("resize", check);
     var res = window.matchMedia && window.matchMedia("(resolution: " + dpr + "dppx)");
     if (res) res.addEventListener("change", check);
@@ -80,9 +175,4 @@
       }).observe(canvas);
     }
   };
-
-  fetch("main.wasm")
-    .then(instantiate)
-    .then(function (r) { return go.run(r.instance); })
-    .catch(function (e) { fail(String(e && e.message || e)); });
 })();

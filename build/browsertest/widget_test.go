@@ -34,6 +34,7 @@ func TestCorruptDatasetShowsError(t *testing.T) {
 	site := filepath.Join(t.TempDir(), "site")
 	copyDir(t, dist, site)
 	buildCorruptWasm(t, root, filepath.Join(site, "main.wasm"))
+	useWasm(t, site)
 
 	srv := serveDir(t, site)
 	b := startBrowser(t)
@@ -150,5 +151,23 @@ func copyDir(t *testing.T, src, dst string) {
 	})
 	if err != nil {
 		t.Fatalf("copying %s: %v", src, err)
+	}
+}
+
+// useWasm puts site/main.wasm under the content-hashed name the pages load,
+// without the precompressed copies of the original.
+func useWasm(t *testing.T, site string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(site, "main.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hashed, _ := filepath.Glob(filepath.Join(site, "main.*.wasm"))
+	for _, h := range hashed {
+		if err := os.WriteFile(h, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(h + ".br")
+		os.Remove(h + ".gz")
 	}
 }

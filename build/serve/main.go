@@ -43,6 +43,7 @@ func run(dir, addr string) error {
 		return err
 	}
 	defer h.Close()
+	h.CSP = devserver.CSP // as a newsroom's server should send it (see README)
 
 	listeners, url, err := listen(addr)
 	if err != nil {

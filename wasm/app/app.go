@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/inpututil"
+	"github.com/parallel-lines/widget/wasm/command"
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/internal/page"
 	"github.com/parallel-lines/widget/wasm/layout"
@@ -40,8 +40,14 @@ type Game struct {
 	moving bool
 	still  bool // reduced motion
 
-	cursor  [2]int
 	visible bool // on screen: off screen the loop does nothing
+
+	sent string // the scene the host was last told of
+
+	keys      command.Keyboard
+	themeAuto bool      // the theme follows the reader's system
+	playing   bool      // autoplay
+	playAt    time.Time // when autoplay steps on, once at rest
 }
 
 // New returns a game around w and exports the calls the page shell makes.
@@ -81,10 +87,182 @@ func New(w *widget.Widget, f Fonts) *Game {
 	})
 	page.Export("go", func(id string) any {
 		ok := g.w.GoID(id)
-		ebiten.ScheduleFrame()
+		g.wake()
 		return ok
 	})
+	// All input reaches the core here, never through Ebitengine's own
+	// listeners (the shell keeps raw events from its canvas, so that a drag
+	// scrolls the article and Tab leaves): host messages, the shell's
+	// commands and buttons, pointer and keys.
+	page.Export("host", func(msg string) any {
+		c, err := command.ParseMessage([]byte(msg))
+		if err != nil {
+			page.Warn(err.Error() + "; message ignored")
+			return false
+		}
+		return g.perform(c)
+	})
+	page.Export("command", func(s string) any {
+		c, err := command.ParseShell(s)
+		if err != nil {
+			page.Warn(err.Error())
+			return false
+		}
+		return g.perform(c)
+	})
+	page.Export("key", func(key string) any {
+		_, focused := g.w.Focused()
+		c, taken := g.keys.Press(key, focused)
+		if taken && c.Name != "" {
+			g.perform(c)
+		}
+		return taken
+	})
 	return g
+}
+
+// Apply performs the URL's settings at start.
+func (g *Game) Apply(p command.Params) {
+	if p.Scene.Index >= 0 || p.Scene.Scene != "" {
+		g.perform(p.Scene)
+	}
+	if p.Autoplay {
+		g.perform(command.Command{Name: command.Play})
+	}
+}
+
+// perform runs one command of the table and reports whether it did
+// something. Every command ends by asking for a frame.
+func (g *Game) perform(c command.Command) (did bool) {
+	defer func() {
+		if did {
+			g.wake()
+		}
+	}()
+	w := g.w
+	switch c.Name {
+	case command.Goto:
+		i, err := c.Resolve(g.ids())
+		if err != nil {
+			page.Warn(err.Error())
+			page.Emit(command.ErrorEvent(err.Error()).JSON())
+			return false
+		}
+		w.Go(i)
+	case command.Next:
+		w.Next()
+	case command.Prev:
+		w.Prev()
+	case command.First:
+		w.Go(0)
+	case command.Last:
+		w.Go(w.Scenes() - 1)
+	case command.Play:
+		g.play(true)
+	case command.Pause:
+		g.play(false)
+	case command.Toggle:
+		g.play(!g.playing)
+	case command.Lang:
+		l := map[string]layout.Lang{"zh": layout.Zh, "en": layout.En}[c.Value]
+		if c.Value == "" {
+			l = 1 - w.Lang()
+		}
+		w.SetLang(l)
+	case command.Theme:
+		g.SetTheme(c.Value)
+	case command.Activate:
+		w.Activate()
+	case command.Escape:
+		// An overlay of the page (help, black screen) closes first.
+		if !page.Shell("escape", true) {
+			return w.Escape()
+		}
+	case command.Pointer:
+		s := page.DevicePixelRatio()
+		return w.PointerMove(c.X*s, c.Y*s) // a frame only when the hover changes
+	case command.Tap:
+		s := page.DevicePixelRatio()
+		w.PointerMove(c.X*s, c.Y*s)
+		w.Click(c.X*s, c.Y*s)
+	case command.Leave:
+		return w.PointerLeave()
+	default:
+		if spec, ok := command.Lookup(c.Name); ok && spec.Where == command.Shell {
+			return page.Shell(string(c.Name), false)
+		}
+		return false
+	}
+	return true
+}
+
+func (g *Game) ids() []string {
+	ids := make([]string, g.w.Scenes())
+	for i, sc := range g.w.Story().Scenes {
+		ids[i] = sc.ID
+	}
+	return ids
+}
+
+// SetTheme sets "light", "dark" or "auto" (the reader's system, live).
+func (g *Game) SetTheme(v string) {
+	g.themeAuto = v != "light" && v != "dark"
+	switch {
+	case v == "dark" || g.themeAuto && page.Matches(darkQuery):
+		g.w.SetTheme(widget.Dark)
+		page.Mark("data-widget-theme", "dark")
+	default:
+		g.w.SetTheme(widget.Light)
+		page.Mark("data-widget-theme", "light")
+	}
+}
+
+const darkQuery = "(prefers-color-scheme: dark)"
+
+// FollowTheme starts following the system's theme while it is "auto".
+func (g *Game) FollowTheme() {
+	page.WatchMedia(darkQuery, func(bool) {
+		if g.themeAuto {
+			g.SetTheme("auto")
+			g.wake()
+		}
+	})
+}
+
+// play starts or stops autoplay: each scene stays for its suggested time
+// once at rest, and the last one ends it.
+func (g *Game) play(on bool) {
+	g.playing = on
+	g.playAt = time.Time{}
+}
+
+// autoplay steps on when a playing scene has been at rest long enough.
+func (g *Game) autoplay(moving bool) {
+	if !g.playing || moving {
+		g.playAt = time.Time{}
+		return
+	}
+	if g.w.Scene() >= g.w.Scenes()-1 {
+		g.playing = false
+		return
+	}
+	if g.playAt.IsZero() {
+		secs := time.Duration(max(3, int(g.w.Story().Scenes[g.w.Scene()].Seconds))) * time.Second
+		g.playAt = time.Now().Add(secs)
+		time.AfterFunc(secs, g.wake) // frames run only when asked for
+		return
+	}
+	if !time.Now().Before(g.playAt) {
+		g.playAt = time.Time{}
+		g.w.Next()
+		g.wake()
+	}
+}
+
+// wake asks for a frame, from Ebitengine and from the page's frame holder.
+func (g *Game) wake() {
+	ebiten.ScheduleFrame()
+	page.Wake()
 }
 
 // Run starts Ebitengine. Frames run only while something moves or the reader
@@ -118,10 +296,9 @@ func (g *Game) Update() error {
 	}
 	g.last = now
 
-	g.keys()
-	g.pointer()
 	g.report()
 	moving := g.w.Animating()
+	g.autoplay(moving)
 	if moving {
 		ebiten.ScheduleFrame()
 	} else {
@@ -132,40 +309,6 @@ func (g *Game) Update() error {
 		page.SetMotion(moving)
 	}
 	return nil
-}
-
-func (g *Game) keys() {
-	switch {
-	case anyJustPressed(ebiten.KeyArrowRight, ebiten.KeySpace, ebiten.KeyPageDown, ebiten.KeyArrowDown):
-		g.w.Next()
-	case anyJustPressed(ebiten.KeyArrowLeft, ebiten.KeyPageUp, ebiten.KeyArrowUp):
-		g.w.Prev()
-	case inpututil.IsKeyJustPressed(ebiten.KeyHome):
-		g.w.Go(0)
-	case inpututil.IsKeyJustPressed(ebiten.KeyEnd):
-		g.w.Go(g.w.Scenes() - 1)
-	case anyJustPressed(ebiten.KeyEnter, ebiten.KeyNumpadEnter):
-		g.w.Activate()
-	case inpututil.IsKeyJustPressed(ebiten.KeyEscape):
-		g.w.Escape()
-	}
-}
-
-// pointer feeds the mouse and touches to the widget. A tap is a touch that
-// ends; Ebitengine keeps touches from turning into mouse events.
-func (g *Game) pointer() {
-	x, y := ebiten.CursorPosition()
-	if [2]int{x, y} != g.cursor {
-		g.cursor = [2]int{x, y}
-		g.w.PointerMove(float64(x), float64(y))
-	}
-	if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
-		g.w.Click(float64(x), float64(y))
-	}
-	for _, id := range inpututil.AppendJustReleasedTouchIDs(nil) {
-		tx, ty := inpututil.TouchPositionInPreviousTick(id)
-		g.w.Click(float64(tx), float64(ty))
-	}
 }
 
 // report tells the page (and through it screen readers) what changed.
@@ -182,6 +325,10 @@ func (g *Game) report() {
 		g.lang = l
 		page.SetLang(map[layout.Lang]string{layout.Zh: "zh-Hans", layout.En: "en"}[l])
 	}
+	if id := g.w.SceneID(); g.drawn && id != g.sent {
+		g.sent = id
+		page.Emit(command.SceneEvent("scene", id, g.w.Scene(), g.w.Scenes()).JSON())
+	}
 	t, ok := g.w.Focused()
 	if id := t.ID; id != g.focus {
 		g.focus = id
@@ -194,15 +341,6 @@ func (g *Game) report() {
 // langTag is how the URL writes each language.
 var langTag = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
 
-func anyJustPressed(keys ...ebiten.Key) bool {
-	for _, k := range keys {
-		if inpututil.IsKeyJustPressed(k) {
-			return true
-		}
-	}
-	return false
-}
-
 // Draw draws the core's frame.
 func (g *Game) Draw(screen *ebiten.Image) {
 	f := g.w.Frame()
@@ -210,7 +348,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	page.CountFrame()
 	if !g.drawn {
 		g.drawn = true
+		g.sent = g.w.SceneID()
 		page.Loaded()
+		page.Emit(command.SceneEvent("ready", g.sent, g.w.Scene(), g.w.Scenes()).JSON())
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 )
 
@@ -62,7 +63,22 @@ func ContentType(name string) string {
 // Handler serves the files of one directory. Create it with New.
 type Handler struct {
 	root *os.Root
+	// CSP, when set, is sent as the Content-Security-Policy of every page
+	// (.html), as a newsroom's server would send it.
+	CSP string
 }
+
+// CSP is the policy every page of the widget runs under: nothing inline,
+// nothing from another origin, WebAssembly allowed to compile.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+
+// immutable matches content-hashed names (main.0123456789ab.wasm): their
+// content never changes, so they may be cached for a year.
+var immutable = regexp.MustCompile(`\.[0-9a-f]{12}\.[a-z0-9]+$`)
+
+// encodings are the precompressed copies the server looks for, best first.
+var encodings = []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 
 // New returns a handler that serves the files under dir. It fails when dir is
 // not a directory that can be opened.
@@ -140,7 +156,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	defer f.Close()
+	defer func() { f.Close() }() // f may become a precompressed copy below
 	if !info.Mode().IsRegular() {
 		http.NotFound(w, r)
 		return
@@ -149,8 +165,61 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if t := ContentType(name); t != "" {
 		w.Header().Set("Content-Type", t)
 	}
+	if immutable.MatchString(name) {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	}
+	if h.CSP != "" && strings.HasSuffix(name, ".html") {
+		w.Header().Set("Content-Security-Policy", h.CSP)
+	}
+	// A copy compressed at build time (name.br, name.gz) is sent when the
+	// browser takes it: the same bytes, fewer of them.
+	if enc, cf, cinfo := h.precompressed(r, name); cf != nil {
+		f.Close()
+		f, info = cf, cinfo
+		w.Header().Set("Content-Encoding", enc)
+	}
+	w.Header().Add("Vary", "Accept-Encoding")
 	// ServeContent handles HEAD, Range and If-Modified-Since.
 	http.ServeContent(w, r, name, info.ModTime(), f)
+}
+
+// precompressed opens the best copy of name the request accepts, if any.
+// The caller closes it.
+func (h *Handler) precompressed(r *http.Request, name string) (string, *os.File, fs.FileInfo) {
+	if strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || r.Header.Get("Range") != "" {
+		return "", nil, nil
+	}
+	accept := r.Header.Get("Accept-Encoding")
+	for _, e := range encodings {
+		if !acceptsEncoding(accept, e.token) {
+			continue
+		}
+		if f, info, err := h.open(name + e.ext); err == nil {
+			if info.Mode().IsRegular() {
+				return e.token, f, info
+			}
+			f.Close()
+		}
+	}
+	return "", nil, nil
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header lists token
+// with a non-zero quality.
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		fields := strings.Split(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(fields[0]), token) {
+			continue
+		}
+		for _, p := range fields[1:] {
+			if q := strings.ReplaceAll(strings.TrimSpace(p), " ", ""); q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (h *Handler) open(name string) (*os.File, fs.FileInfo, error) {

@@ -7,6 +7,7 @@
 package page
 
 import (
+	"encoding/json"
 	"net/url"
 	"strings"
 	"syscall/js"
@@ -28,18 +29,63 @@ const (
 func SetState(s string) { root.Call("setAttribute", "data-widget-state", s) }
 
 // SetScene reports the current scene and keeps it, the language and a
-// motion switched off in the URL, so that a reload (a lost WebGL context or
-// a new pixel ratio reloads the frame) returns to the same place, the same
-// way.
+// motion switched off in the URL's fragment (history replace, not a push per
+// step), so that a reload (a lost WebGL context, a new pixel ratio, F5)
+// returns to the same place, the same way.
 func SetScene(id, lang string, still bool) {
 	root.Call("setAttribute", "data-widget-scene", id)
 	loc := js.Global().Get("location")
 	hash := "#scene=" + url.QueryEscape(id) + "&lang=" + url.QueryEscape(lang)
 	if still {
-		hash += "&motion=off"
+		hash += "&motion=reduce"
 	}
 	if loc.Get("hash").String() != hash {
 		js.Global().Get("history").Call("replaceState", js.Null(), "", hash)
+	}
+}
+
+// Mark sets an attribute of the root element, for host CSS and tests.
+func Mark(name, value string) { root.Call("setAttribute", name, value) }
+
+// URL returns the page's query and fragment, without "?" and "#".
+func URL() (query, fragment string) {
+	loc := js.Global().Get("location")
+	return strings.TrimPrefix(loc.Get("search").String(), "?"), strings.TrimPrefix(loc.Get("hash").String(), "#")
+}
+
+// Warn writes a warning to the console.
+func Warn(msg string) { js.Global().Get("console").Call("warn", msg) }
+
+// Emit hands a widget → host event (JSON) to the page shell, which posts it
+// to the host page (window.parallelLinesHost.emit in web/shell.js).
+func Emit(event string) {
+	if h := js.Global().Get("parallelLinesHost"); h.Truthy() && h.Get("emit").Type() == js.TypeFunction {
+		h.Call("emit", event)
+	}
+}
+
+// Shell performs a command that lives in the DOM (full screen, black
+// screen, …) through window.parallelLinesShell[name] (web/present.js), and
+// reports whether the page has it and it did not decline (return false).
+// With strict, only a hook that returns true counts (escape: true when it
+// closed an overlay of the page).
+func Shell(name string, strict bool) bool {
+	s := js.Global().Get("parallelLinesShell")
+	if !s.Truthy() || s.Get(name).Type() != js.TypeFunction {
+		return false
+	}
+	r := s.Call(name)
+	if strict {
+		return r.Type() == js.TypeBoolean && r.Bool()
+	}
+	return r.Type() != js.TypeBoolean || r.Bool()
+}
+
+// Wake tells the page's frame holder (web/frames.js) that a frame is
+// wanted now.
+func Wake() {
+	if f := js.Global().Get("parallelLinesFrames"); f.Truthy() && f.Get("wake").Type() == js.TypeFunction {
+		f.Call("wake")
 	}
 }
 
@@ -54,6 +100,7 @@ func Fail(msg string) {
 	}
 	js.Global().Get("console").Call("error", "parallel-lines: "+msg)
 	SetState(Error)
+	Emit(`{"type":"parallel-lines","event":"error","message":` + jsonString(msg) + `}`)
 }
 
 // Loaded hides the loading message once the canvas has drawn, and tells the
@@ -76,6 +123,11 @@ func Param(name string) string {
 		return v
 	}
 	return parse(strings.TrimPrefix(loc.Get("search").String(), "?")).Get(name)
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 func parse(s string) url.Values {

@@ -1,0 +1,165 @@
+package command
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// Params are the settings a URL carries (?scene=…&lang=… on both pages; the
+// fragment, which the widget keeps up to date, wins over the query).
+type Params struct {
+	Scene    Command // a Goto; Scene.Index == -1 and Scene.Scene == "" when absent
+	Lang     string  // "zh", "en" or "" (follow the browser)
+	Theme    string  // "light", "dark" or "auto" (default)
+	Reduce   bool    // motion=reduce: travelling motion becomes cross-fades
+	Controls bool    // controls=0 hides the on-canvas controls (default shown)
+	Autoplay bool    // autoplay=1
+	Origin   string  // the only parent origin commands are taken from and events sent to; "" any
+	Load     string  // "near" (default: when the widget comes near the viewport) or "click"
+}
+
+// Warning is one refused URL parameter; the widget goes on with the default.
+type Warning struct {
+	Param, Value, Msg string
+}
+
+func (w Warning) String() string {
+	return fmt.Sprintf("parallel-lines: URL parameter %s=%s: %s", w.Param, quote(w.Value), w.Msg)
+}
+
+// Known parameters that are not the widget's own but are expected: pym.js's
+// parent adds these to the iframe's URL.
+var foreign = map[string]bool{"childId": true, "initialWidth": true, "parentTitle": true, "parentUrl": true}
+
+// ParseParams reads the widget's URL parameters. Every invalid or unknown
+// value is reported once as a Warning and replaced by its default; it never
+// panics. A value given twice takes the last (the fragment's, when the page
+// merges query then fragment).
+func ParseParams(v url.Values) (Params, []Warning) {
+	p := Params{Scene: Command{Name: Goto, Index: -1}, Theme: "auto", Controls: true, Load: "near"}
+	var warns []Warning
+	warn := func(k, val, format string, a ...any) {
+		warns = append(warns, Warning{k, val, fmt.Sprintf(format, a...)})
+	}
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // warnings in a stable order
+	for _, k := range keys {
+		vs := v[k]
+		if len(vs) == 0 {
+			continue
+		}
+		val := vs[len(vs)-1]
+		switch k {
+		case "scene":
+			c := Command{Name: Goto, Index: -1}
+			if err := sceneString(val, k, &c); err != nil {
+				warn(k, val, "%s; showing the first scene", err.(*Error).Msg)
+				continue
+			}
+			p.Scene = c
+		case "lang":
+			switch l := strings.ToLower(val); {
+			case l == "zh" || strings.HasPrefix(l, "zh-"):
+				p.Lang = "zh"
+			case l == "en" || strings.HasPrefix(l, "en-"):
+				p.Lang = "en"
+			default:
+				warn(k, val, "must be zh or en; following the browser's language")
+			}
+		case "theme":
+			if !oneOf(val, Themes) {
+				warn(k, val, "must be light, dark or auto; following the system (auto)")
+				continue
+			}
+			p.Theme = val
+		case "motion":
+			switch val {
+			case "reduce", "off": // "off" is what earlier versions wrote
+				p.Reduce = true
+			case "full", "on":
+			default:
+				warn(k, val, "must be reduce; keeping full motion unless the system asks for less")
+			}
+		case "controls":
+			b, ok := flag(val)
+			if !ok {
+				warn(k, val, "must be 0 or 1; showing the controls")
+				continue
+			}
+			p.Controls = b
+		case "autoplay":
+			b, ok := flag(val)
+			if !ok {
+				warn(k, val, "must be 0 or 1; not playing")
+				continue
+			}
+			p.Autoplay = b
+		case "origin":
+			o, err := Origin(val)
+			if err != nil {
+				// Fail closed: a mistyped restriction must not open the
+				// widget to every page.
+				warn(k, val, "%s; accepting commands from no host", err)
+				p.Origin = "null"
+				continue
+			}
+			p.Origin = o
+		case "load":
+			if val != "near" && val != "click" {
+				warn(k, val, "must be near or click; loading when near the viewport")
+				continue
+			}
+			p.Load = val
+		default:
+			if !foreign[k] {
+				warn(k, val, "unknown parameter, ignored (known: scene, lang, theme, motion, controls, autoplay, origin, load)")
+			}
+		}
+	}
+	return p, warns
+}
+
+func flag(v string) (bool, bool) {
+	switch v {
+	case "1", "true", "yes":
+		return true, true
+	case "0", "false", "no":
+		return false, true
+	}
+	return false, false
+}
+
+// Origin normalises an origin ("https://example.org") or reports why it is
+// not one.
+func Origin(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return "", fmt.Errorf("not an origin such as https://news.example")
+	}
+	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return "", fmt.Errorf("an origin has no path, query or user: scheme://host[:port] only")
+	}
+	return strings.ToLower(u.Scheme + "://" + u.Host), nil
+}
+
+// MergeURL merges a query ("a=1&b=2", no "?") and a fragment (no "#") into
+// one set of values, the fragment's winning; broken pairs are reported.
+func MergeURL(query, fragment string) (url.Values, []Warning) {
+	out := url.Values{}
+	var warns []Warning
+	for _, part := range []string{query, fragment} {
+		v, err := url.ParseQuery(part)
+		if err != nil {
+			warns = append(warns, Warning{"", part, "could not be read in full (" + err.Error() + ")"})
+		}
+		for k, vs := range v {
+			out[k] = vs
+		}
+	}
+	return out, warns
+}
