@@ -12,7 +12,8 @@ WASMENV   := GOOS=js GOARCH=wasm
 GOFLAGS_R := -trimpath -ldflags='-s -w'
 DIST      := dist
 GOROOT    := $(shell $(GO) env GOROOT)
-FUZZTIME  ?= 15s
+FUZZTIME  ?= 5s
+SOAKTIME  ?= 10m
 BROTLI    ?= 11 # quality of the shipped wasm; lower only to iterate faster
 
 # Text whose every character the font subset must cover: the text inventory,
@@ -20,7 +21,7 @@ BROTLI    ?= 11 # quality of the shipped wasm; lower only to iterate faster
 # `make inventory`; a test fails when it or the font falls behind.
 FONT_TEXT := wasm/layout/inventory.txt
 
-.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font inventory check-generated deps clean screenshots posters golden table bench gallery offline
+.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font inventory check-generated deps clean screenshots posters golden table bench gallery offline soak
 
 all: dist
 
@@ -76,15 +77,20 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
 	$(WASMENV) $(GO) vet ./wasm/... ./data/... ./assets/...
+	$(GO) mod tidy -diff # go.mod and go.sum say exactly what the code imports
 
 unit: # never cached: the browser tests depend on Chromium, which Go cannot see
 	$(GO) test -count=1 ./...
 
+# Every fuzz target of the module (derived from the code, see build/fuzz.sh),
+# FUZZTIME each (5s: about a minute for today's targets).
 fuzz:
-	$(GO) test ./data -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./data -run '^$$' -fuzz '^FuzzTextCodec$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./build/internal/source -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./wasm/text -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+	GO=$(GO) FUZZTIME=$(FUZZTIME) sh build/fuzz.sh
+
+# Long run in headless Chromium (not part of test): every scene in a loop with
+# cards and language switches; fails on console errors, memory growth or drift.
+soak: dist
+	$(GO) run ./build/soak -dist $(DIST) -duration $(SOAKTIME)
 
 # The browser tests need dist/ and Chromium; unit runs them with the rest.
 test: deps vet dist unit fuzz

@@ -163,7 +163,21 @@
     // resize on zoom, a media query on a monitor move, neither under
     // emulation), so a slow check backs up the events; it costs no frames.
     var dpr = window.devicePixelRatio;
-    var check = function () { if (window.devicePixelRatio !== dpr) location.reload(); };
+    // i13: a ratio that keeps changing (a page at a fractional zoom, a
+    // window dragged across monitors) reloads once it has held still for a
+    // second, and never within 10 s of the last such reload.
+    var seen = dpr, settle = 0, KEY = "parallelLinesDprReload";
+    var check = function () {
+      var now = window.devicePixelRatio, last = 0;
+      if (now === seen && (settle || now === dpr)) return;
+      seen = now;
+      clearTimeout(settle);
+      try { last = +sessionStorage.getItem(KEY) || 0; } catch (e) { /* no storage */ }
+      settle = now === dpr ? 0 : setTimeout(function () {
+        try { sessionStorage.setItem(KEY, String(Date.now())); } catch (e) { /* no storage */ }
+        location.reload();
+      }, Math.max(1000, last + 10000 - Date.now()));
+    };
     window.addEventListener("resize", check);
     var res = window.matchMedia && window.matchMedia("(resolution: " + dpr + "dppx)");
     if (res) res.addEventListener("change", check);

@@ -275,7 +275,7 @@ func (g *Game) wake() {
 func (g *Game) Run() error {
 	ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
 	ebiten.SetWindowTitle("Parallel Lines")
-	return ebiten.RunGame(g)
+	return ebiten.RunGame(guarded{g}) // a panic becomes the error state (recover.go)
 }
 
 // Follow applies a media query's answer now and whenever it changes.

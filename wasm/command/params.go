@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Params are the settings a URL carries (?scene=…&lang=… on both pages; the
@@ -26,7 +27,11 @@ type Warning struct {
 }
 
 func (w Warning) String() string {
-	return fmt.Sprintf("parallel-lines: URL parameter %s=%s: %s", w.Param, quote(w.Value), w.Msg)
+	param := w.Param
+	if len(param) > 40 || !utf8.ValidString(param) { // i13: an unknown name from the URL is untrusted text too
+		param = quote(param)
+	}
+	return fmt.Sprintf("parallel-lines: URL parameter %s=%s: %s", param, quote(w.Value), w.Msg)
 }
 
 // Known parameters that are not the widget's own but are expected: pym.js's
