@@ -24,7 +24,7 @@ all: dist
 dist: data
 	@mkdir -p $(DIST)
 	$(WASMENV) $(GO) build $(GOFLAGS_R) -o $(DIST)/main.wasm ./wasm
-	cp web/index.html web/widget.js web/widget.css $(DIST)/
+	cp web/index.html web/widget.js web/widget.css web/frames.js $(DIST)/
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/
 	@ls -l $(DIST)/main.wasm | awk '{print "main.wasm: " $$5 " bytes"}'
 
