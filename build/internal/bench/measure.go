@@ -77,11 +77,17 @@ func (s *session) startMarks(path string) (map[string]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	m["first_picture"] = first(m["poster"], m["firstFrame"])
-	if l, ok := m["wasmLocal"]; ok {
-		m["ready_after_wasm_local"] = m["ready"] - l
+	out := map[string]float64{}
+	for js, k := range map[string]string{"wasmLocal": "wasm_local", "wasmCompiled": "wasm_compiled", "firstFrame": "first_frame", "ready": "ready", "poster": "poster"} {
+		if v, ok := m[js]; ok {
+			out[k] = v
+		}
 	}
-	return m, nil
+	out["first_picture"] = first(m["poster"], m["firstFrame"])
+	if l, ok := m["wasmLocal"]; ok {
+		out["ready_after_wasm_local"] = m["ready"] - l
+	}
+	return out, nil
 }
 
 func first(a, b float64) float64 {

@@ -58,6 +58,9 @@ func (o *Options) defaults() {
 	}
 	if o.EmbedTimeout == 0 {
 		o.EmbedTimeout = 3 * time.Minute
+		if o.Short {
+			o.EmbedTimeout = 90 * time.Second
+		}
 	}
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
