@@ -272,18 +272,16 @@ func (s *session) transitions(w, h, n int) (ms []float64, fps float64, err error
 		return
 	}
 	for range n {
+		var before float64
+		if before, err = evalFloat(s, `window.__bench.motion.length`); err != nil {
+			return
+		}
 		if err = s.b.PressKey(browser.ArrowRight); err != nil {
 			return
 		}
 		// A transition starts within a frame or two of the key and ends
-		// within a second or so; wait for its end in the record.
-		want := 0
-		_, err = browser.WaitFor(s.b, 60*time.Second, `window.__bench.motion.length`, func(l float64) bool {
-			if want == 0 {
-				want = int(l) + 2
-			}
-			return int(l) >= want
-		})
+		// within a second or so: wait for both changes in the record.
+		_, err = browser.WaitFor(s.b, 60*time.Second, `window.__bench.motion.length`, func(l float64) bool { return l >= before+2 })
 		if err != nil {
 			err = fmt.Errorf("waiting for a transition at %dx%d: %w", w, h, err)
 			return
@@ -313,7 +311,7 @@ func (s *session) transitions(w, h, n int) (ms []float64, fps float64, err error
 // (the build has no autoplay yet) and reads the heaps after loop 1 and 10.
 type heapSample struct{ goHeap, mem, js float64 }
 
-func (s *session) heapLoops(loops int) (after1, afterN heapSample, err error) {
+func (s *session) heapLoops(loops, scenes int) (after1, afterN heapSample, err error) {
 	if err = s.open("/w/index.html#lang=en&motion=off"); err != nil {
 		return
 	}
@@ -323,27 +321,19 @@ func (s *session) heapLoops(loops int) (after1, afterN heapSample, err error) {
 	if err = s.focus(); err != nil {
 		return
 	}
-	scenes, err := browser.Eval[int](s.b, `window.__bench.scenes`)
-	if err != nil {
-		return
-	}
+	const sceneExpr = `document.documentElement.getAttribute("data-widget-scene")`
 	for loop := 1; loop <= loops; loop++ {
-		for {
-			before, e := browser.Eval[string](s.b, `document.documentElement.getAttribute("data-widget-scene")`)
+		for i := 1; i < scenes; i++ {
+			before, e := browser.Eval[string](s.b, sceneExpr)
 			if e != nil {
 				return after1, afterN, e
 			}
 			if err = s.b.PressKey(browser.ArrowRight); err != nil {
 				return
 			}
-			changed := false
-			_, e = browser.WaitFor(s.b, 3*time.Second, `document.documentElement.getAttribute("data-widget-scene")`, func(v string) bool {
-				changed = v != before
-				return changed
-			})
-			if !changed { // the last scene: ArrowRight goes nowhere
-				_ = e
-				break
+			if _, err = browser.WaitFor(s.b, 20*time.Second, sceneExpr, func(v string) bool { return v != before }); err != nil {
+				err = fmt.Errorf("loop %d, step %d: ArrowRight changed no scene: %w", loop, i, err)
+				return
 			}
 		}
 		if err = s.b.PressKey(browser.Home); err != nil {
@@ -352,6 +342,7 @@ func (s *session) heapLoops(loops int) (after1, afterN heapSample, err error) {
 		if err = s.waitStill(); err != nil {
 			return
 		}
+		s.o.Logf("    loop %d of %d", loop, loops)
 		if loop == 1 || loop == loops {
 			var hs heapSample
 			if hs, err = s.heapNow(); err != nil {
@@ -363,7 +354,6 @@ func (s *session) heapLoops(loops int) (after1, afterN heapSample, err error) {
 			afterN = hs
 		}
 	}
-	_ = scenes
 	return
 }
 

@@ -24,6 +24,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/parallel-lines/widget/assets"
+	"github.com/parallel-lines/widget/data"
 )
 
 // Options configure Run.
@@ -160,6 +163,12 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 			res.Story = e.Size()
 		}
 	}
+
+	story, err := data.Decode(assets.Story)
+	if err != nil {
+		return nil, err
+	}
+	scenes := len(story.Scenes)
 
 	start := map[string][]float64{}
 	floorStart := map[string][]float64{}
@@ -300,7 +309,7 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 			})
 		}
 		step(fmt.Sprintf("heap over %d loops", loops), func() error {
-			a, b, err := s.heapLoops(loops)
+			a, b, err := s.heapLoops(loops, scenes)
 			if err != nil {
 				return err
 			}
