@@ -93,7 +93,8 @@ type Idle struct {
 	FPS    Stat `json:"frames_per_s"`
 }
 
-// Heap after one loop through every scene and after ten: the Go heap in
+// Heap after one loop through every scene and after ten (three in a short
+// run; the *10 fields then hold loop 3): the Go heap in
 // use after a collection, the wasm linear memory, and the JS heap.
 type Heap struct {
 	Loop      string `json:"loop"` // how a loop is driven
