@@ -21,7 +21,7 @@ BROTLI    ?= 11 # quality of the shipped wasm; lower only to iterate faster
 # `make inventory`; a test fails when it or the font falls behind.
 FONT_TEXT := wasm/layout/inventory.txt
 
-.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font inventory check-generated deps clean screenshots posters golden table bench gallery offline soak
+.PHONY: all dist serve test unit vet fuzz generate data verify-quotes font inventory check-generated deps clean screenshots posters golden table bench budget microbench gallery offline soak
 
 all: dist
 
@@ -124,6 +124,18 @@ table: data
 golden:
 	$(GO) test -count=1 ./build/internal/poster -run '^TestGolden$$' -update
 
-# Benchmarks of the hot paths; size budgets are checked by `make test`.
-bench:
+# The benchmark (bench/README.md): builds dist/ and an empty Ebitengine
+# program, serves both brotli/gzip on loopback, drives headless Chromium and
+# writes bench/results.json and bench/results.md. Not part of `make test`.
+BENCH_RUNS    ?= 5
+BENCH_RESULTS ?= bench/results.json
+bench: deps
+	$(GO) run ./build/bench -runs $(BENCH_RUNS) -make -out bench
+
+# Checks $(BENCH_RESULTS) against the budgets of issue 12.
+budget:
+	$(GO) run ./build/bench -check $(BENCH_RESULTS)
+
+# Go micro-benchmarks of the hot paths.
+microbench:
 	$(GO) test -run '^$$' -bench . -benchmem ./wasm/widget ./wasm/text ./data

@@ -22,6 +22,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/parallel-lines/widget/wasm/text"
 )
 
 func main() { os.Exit(cli(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -33,8 +35,9 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "assets/fonts/subset.bin", "output `file`")
 	src := fs.String("src", "assets/fonts/source", "`folder` with the Noto Sans SC WOFF slices")
+	grid := fs.Int("grid", DefaultGrid, "round outline points to this many font `units` (1 keeps them exact)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fontsubset [-o file] [-src folder] textfile...\n")
+		fmt.Fprintf(stderr, "usage: fontsubset [-o file] [-src folder] [-grid units] textfile...\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -44,7 +47,11 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	summary, err := run(*out, *src, fs.Args())
+	if *grid < 1 || *grid > text.MaxGrid {
+		fmt.Fprintf(stderr, "fontsubset: -grid %d outside 1..%d\n", *grid, text.MaxGrid)
+		return 2
+	}
+	summary, err := run(*out, *src, fs.Args(), *grid)
 	if err != nil {
 		var me *missingError
 		if !errors.As(err, &me) {
@@ -58,8 +65,8 @@ func cli(args []string, stdout, stderr io.Writer) int {
 }
 
 // run builds the subset and writes it to out; it returns the summary line.
-func run(out, src string, files []string) (string, error) {
-	f, err := subset(src, files)
+func run(out, src string, files []string, grid int) (string, error) {
+	f, err := subset(src, files, grid)
 	if err != nil {
 		return "", err
 	}

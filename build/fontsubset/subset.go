@@ -70,7 +70,7 @@ func (s *source) has(r rune) bool {
 // glyph converts the outline and advance of r. With ppem equal to units per
 // em, sfnt's scaling is the identity and every coordinate is a whole font
 // unit (26.6 fixed point with zero fraction); we still round, in case.
-func (s *source) glyph(r rune) (text.Glyph, error) {
+func (s *source) glyph(r rune, grid int) (text.Glyph, error) {
 	g := text.Glyph{Rune: r}
 	x, err := s.f.GlyphIndex(&s.buf, r)
 	if err != nil {
@@ -113,7 +113,7 @@ func (s *source) glyph(r rune) (text.Glyph, error) {
 			xy = append(xy, int16(px), int16(py))
 		}
 	}
-	return g, g.SetPath(ops, xy)
+	return g, g.SetPath(ops, quantize(ops, xy, grid))
 }
 
 // use is where a rune first occurs in the input text files.
@@ -173,7 +173,7 @@ func (e *missingError) Error() string {
 // subset builds the font subset for the runes in files plus printable ASCII
 // and cjkPunct, from the WOFF sources in srcDir. The result depends only on
 // its inputs: runes are sorted and nothing depends on map order.
-func subset(srcDir string, files []string) (*text.Font, error) {
+func subset(srcDir string, files []string, grid int) (*text.Font, error) {
 	var srcs [2][3]*source
 	for w := range sourceFiles {
 		for i, name := range sourceFiles[w] {
@@ -235,6 +235,7 @@ func subset(srcDir string, files []string) (*text.Font, error) {
 		Ascent:     int16(m.Ascent.Round()),
 		Descent:    int16(m.Descent.Round()),
 		LineGap:    int16((m.Height - m.Ascent - m.Descent).Round()),
+		Grid:       uint8(grid),
 	}
 
 	type miss struct {
@@ -263,7 +264,7 @@ func subset(srcDir string, files []string) (*text.Font, error) {
 				lacks = append(lacks, text.Weight(w).String())
 				continue
 			}
-			g, err := src.glyph(r)
+			g, err := src.glyph(r, grid)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %U: %w", src.name, r, err)
 			}

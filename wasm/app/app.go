@@ -289,6 +289,7 @@ func (g *Game) Follow(query string, apply func(bool)) {
 
 // Update advances the clock and applies input.
 func (g *Game) Update() error {
+	defer g.timeUpdate(time.Now()) // frametime.go
 	if !g.visible && g.drawn {
 		return nil // off screen: no ticks, no frames asked for
 	}
@@ -348,6 +349,7 @@ var langTag = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
 
 // Draw draws the core's frame.
 func (g *Game) Draw(screen *ebiten.Image) {
+	defer g.timeDraw(time.Now()) // frametime.go
 	f := g.w.Frame()
 	g.r.Draw(screen, &f)
 	page.CountFrame()

@@ -72,10 +72,14 @@ func (f *Font) Validate() error {
 	if f.Ascent < 0 || f.Descent < 0 || f.LineGap < 0 {
 		return fmt.Errorf("negative vertical metric (ascent %d, descent %d, line gap %d)", f.Ascent, f.Descent, f.LineGap)
 	}
+	if f.Grid > MaxGrid {
+		return fmt.Errorf("outline grid %d outside 1..%d", f.Grid, MaxGrid)
+	}
 	if f.Ascent == 0 && f.Descent == 0 {
 		return errors.New("ascent and descent are both zero")
 	}
 	limit := int32(f.UnitsPerEm) * maxCoordEm
+	grid := int32(max(f.Grid, 1))
 	for w, gs := range [...][]Glyph{Regular: f.Regular, Bold: f.Bold} {
 		if len(gs) > MaxGlyphs {
 			return fmt.Errorf("%v: %d glyphs, limit %d", Weight(w), len(gs), MaxGlyphs)
@@ -104,6 +108,7 @@ func (f *Font) Validate() error {
 				// Every point, not only the ones in use, is checked: unused
 				// entries are zero.
 				for _, p := range pts {
+					p = point{p.x * grid, p.y * grid}
 					if p.x < -limit || p.x > limit || p.y < -limit || p.y > limit {
 						return fmt.Errorf("%v glyph %U: point (%d, %d) beyond %d ems of the origin", Weight(w), g.Rune, p.x, p.y, maxCoordEm)
 					}

@@ -30,7 +30,7 @@ func loadMini(t testing.TB) *Font {
 // chained quads (stored with implied end points) and an empty space.
 func tinyFont(t testing.TB) *Font {
 	t.Helper()
-	f := &Font{Format: FormatVersion, UnitsPerEm: 1000, Ascent: 1160, Descent: 288}
+	f := &Font{Format: FormatVersion, UnitsPerEm: 1000, Ascent: 1160, Descent: 288, Grid: 1}
 	type path struct {
 		ops []Op
 		xy  []int16
@@ -194,11 +194,12 @@ func TestLoadCorrupt(t *testing.T) {
 		{"truncated", valid[:len(valid)/2], "decoding font subset"},
 		{"trailing data", append(slices.Clip(valid), 0xc0), "trailing data"},
 		{"wrong tuple length", []byte{0x92, 0x01, 0x01}, "decoding font subset"},
-		// 7-tuple whose glyph array claims 2^31 entries: refused by the
+		// 8-tuple whose glyph array claims 2^31 entries: refused by the
 		// msgp limit before anything is allocated.
-		{"huge glyph array", []byte{0x97, 0x01, 0xcd, 0x03, 0xe8, 0x01, 0x01, 0x00, 0xdd, 0x80, 0x00, 0x00, 0x00}, "limit"},
+		{"huge glyph array", []byte{0x98, 0x02, 0xcd, 0x03, 0xe8, 0x01, 0x01, 0x00, 0x01, 0xdd, 0x80, 0x00, 0x00, 0x00}, "limit"},
 		{"huge byte string", mutate(func(f *Font) { f.Regular[1].Coords = make([]byte, MaxPathBytes+1) }), "limit"},
-		{"format", mutate(func(f *Font) { f.Format = 2 }), "format version 2"},
+		{"format", mutate(func(f *Font) { f.Format = 1 }), "format version 1"},
+		{"grid", mutate(func(f *Font) { f.Grid = MaxGrid + 1 }), "outline grid 65"},
 		{"units per em", mutate(func(f *Font) { f.UnitsPerEm = 0 }), "units per em 0"},
 		{"negative ascent", mutate(func(f *Font) { f.Ascent = -1 }), "negative vertical metric"},
 		{"zero height", mutate(func(f *Font) { f.Ascent, f.Descent = 0, 0 }), "both zero"},

@@ -15,12 +15,13 @@ package text
 
 // FormatVersion is the value of Font.Format that this package reads and
 // writes. Bump it on any incompatible change of the layout below.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // Limits of the format, shared by the msgp limits above and Validate.
 const (
 	MaxGlyphs    = 16384 // glyphs per weight
 	MaxPathBytes = 16384 // bytes of Glyph.Ops or Glyph.Coords
+	MaxGrid      = 64    // largest Font.Grid
 )
 
 // Font is the compact font subset: vertical metrics plus, for each of the
@@ -35,14 +36,20 @@ type Font struct {
 	Ascent     int16  // distance from the baseline up to the top of the line box, >= 0
 	Descent    int16  // distance from the baseline down to the bottom of the line box, >= 0
 	LineGap    int16  // extra space between line boxes, >= 0
-	Regular    []Glyph
-	Bold       []Glyph
+	// Grid is the step of the outline coordinates in font units (0..64):
+	// the encoder rounds every point to it and stores coordinates in grid
+	// steps, which drops the low bits that no screen shows and that no
+	// compressor can squeeze. 0 means 1: exact font units.
+	Grid    uint8
+	Regular []Glyph
+	Bold    []Glyph
 
 	// Rasterised glyphs; not part of the file.
 	cache *glyphCache
 }
 
-// Glyph is one rune's advance and outline.
+// Glyph is one rune's advance and outline. The advance is in font units,
+// the outline in steps of the font's Grid.
 //
 // The outline is stored in two byte strings rather than as a list of
 // numbers: that is smaller than a MessagePack int16 array (most deltas take

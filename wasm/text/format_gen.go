@@ -15,13 +15,14 @@ const (
 // MarshalMsg implements msgp.Marshaler
 func (z *Font) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// array header, size 7
-	o = append(o, 0x97)
+	// array header, size 8
+	o = append(o, 0x98)
 	o = msgp.AppendUint8(o, z.Format)
 	o = msgp.AppendUint16(o, z.UnitsPerEm)
 	o = msgp.AppendInt16(o, z.Ascent)
 	o = msgp.AppendInt16(o, z.Descent)
 	o = msgp.AppendInt16(o, z.LineGap)
+	o = msgp.AppendUint8(o, z.Grid)
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Regular)))
 	for za0001 := range z.Regular {
 		o, err = z.Regular[za0001].MarshalMsg(o)
@@ -49,8 +50,8 @@ func (z *Font) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 != 7 {
-		err = msgp.ArrayError{Wanted: 7, Got: zb0001}
+	if zb0001 != 8 {
+		err = msgp.ArrayError{Wanted: 8, Got: zb0001}
 		return
 	}
 	z.Format, bts, err = msgp.ReadUint8Bytes(bts)
@@ -76,6 +77,11 @@ func (z *Font) UnmarshalMsg(bts []byte) (o []byte, err error) {
 	z.LineGap, bts, err = msgp.ReadInt16Bytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "LineGap")
+		return
+	}
+	z.Grid, bts, err = msgp.ReadUint8Bytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Grid")
 		return
 	}
 	var zb0002 uint32
@@ -128,7 +134,7 @@ func (z *Font) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *Font) Msgsize() (s int) {
-	s = 1 + msgp.Uint8Size + msgp.Uint16Size + msgp.Int16Size + msgp.Int16Size + msgp.Int16Size + msgp.ArrayHeaderSize
+	s = 1 + msgp.Uint8Size + msgp.Uint16Size + msgp.Int16Size + msgp.Int16Size + msgp.Int16Size + msgp.Uint8Size + msgp.ArrayHeaderSize
 	for za0001 := range z.Regular {
 		s += z.Regular[za0001].Msgsize()
 	}

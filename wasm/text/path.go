@@ -48,7 +48,8 @@ func (op Op) String() string {
 func midpoint(a, b point) point { return point{(a.x + b.x) / 2, (a.y + b.y) / 2} }
 
 // SetPath encodes an outline into g.Ops and g.Coords. xy holds the points'
-// coordinates in font units, x and y alternating, y pointing down; it must
+// coordinates in steps of the font's Grid (font units when Grid is 1), x and
+// y alternating, y pointing down; it must
 // hold exactly the points that ops take, and a non-empty path must start
 // with OpMove. Path returns the same ops and xy.
 func (g *Glyph) SetPath(ops []Op, xy []int16) error {
@@ -168,7 +169,7 @@ func inInt16(p point) bool {
 }
 
 // next returns the next operator (OpMove, OpLine or OpQuad) and its points
-// in font units. ok is false at the end of the path or on error (then
+// in grid steps (see Font.Grid). ok is false at the end of the path or on error (then
 // it.err is set).
 func (it *pathIter) next() (op Op, pts [2]point, ok bool) {
 	if it.err != nil {

@@ -124,6 +124,7 @@ func (f *Font) glyphCache() *glyphCache {
 func (c *glyphCache) rasterize(f *Font, k glyphKey) glyphEntry {
 	c.ops, c.pts = c.ops[:0], c.pts[:0]
 	if g := f.lookup(k.w, k.r); g != nil {
+		grid := int32(max(f.Grid, 1))
 		var it pathIter
 		it.reset(g.Ops, g.Coords)
 		for {
@@ -132,7 +133,9 @@ func (c *glyphCache) rasterize(f *Font, k glyphKey) glyphEntry {
 				break
 			}
 			c.ops = append(c.ops, op)
-			c.pts = append(c.pts, pts[:nPoints[op]]...)
+			for _, p := range pts[:nPoints[op]] { // grid steps to font units
+				c.pts = append(c.pts, point{p.x * grid, p.y * grid})
+			}
 		}
 		if it.err != nil {
 			// Only possible if the caller changed the bytes after Load:
