@@ -472,7 +472,7 @@ func TestEmbed(t *testing.T) {
 		// A tap on an element opens its card: try the inkiest spots of the
 		// stage (labels, dots) until the picture changes by a card.
 		base := b.shot(t)
-		stage := image.Rect(int(r[0]), int(r[1]+r[3]*0.3), int(r[0]+r[2]), int(r[1]+r[3])-footerHeight-8)
+		stage := image.Rect(int(r[0]), int(r[1]+r[3]*0.3), int(r[0]+r[2]), int(r[1]+r[3])-footerAt(int(r[2]), int(r[3]))-8)
 		minCard := int(minCardFraction * r[2] * r[3])
 		opened := false
 		for i, p := range inkySpots(base, stage, 24) {

@@ -32,7 +32,8 @@ func (f *Fonts) Outline(r rune, w frame.Weight, size float64) (p frame.Path, adv
 	if err != nil {
 		return frame.Path{}, advance, false
 	}
-	k := float32(size / float64(font.UnitsPerEm))
+	// Path gives points in steps of the font's grid (text.Font.Grid).
+	k := float32(size / float64(font.UnitsPerEm) * float64(max(font.Grid, 1)))
 	pt := func(j int) (float32, float32) { return float32(xy[2*j]) * k, float32(xy[2*j+1]) * k }
 	j := 0
 	open := false
