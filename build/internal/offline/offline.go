@@ -59,6 +59,9 @@ var (
 	scriptTag = regexp.MustCompile(`<script src="([^"]+)"></script>`)
 	cspMeta   = regexp.MustCompile(`(?i)<meta http-equiv="Content-Security-Policy"[^>]*>`) // its line stays: errors name lines of index.html
 	otherRef  = regexp.MustCompile(`(?i)\s(?:src|href)="([^"]+)"`)
+	// An element of the explorer that needs a file beside the page (the
+	// table view's link) is marked data-offline="omit"; the file leaves it out.
+	omitted = regexp.MustCompile(`(?s)<(a|link|img)\b[^>]*\sdata-offline="omit"[^>]*>(?:.*?</a>)?\n?`)
 )
 
 // configMeta is the page's configuration for its loader (build/webdist
@@ -74,7 +77,7 @@ func Build(in Input) ([]byte, Sizes, error) {
 	if err != nil {
 		return nil, sz, fmt.Errorf("offline: %w", err)
 	}
-	html := cspMeta.ReplaceAllString(string(page), "")
+	html := omitted.ReplaceAllString(cspMeta.ReplaceAllString(string(page), ""), "")
 	// Mark where the file's own blocks go while the page is still only
 	// markup: inlined scripts and styles may contain "<body>" and the like.
 	for _, m := range []struct {
