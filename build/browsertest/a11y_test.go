@@ -79,6 +79,32 @@ func TestAxeExplorer(t *testing.T) {
 	}
 }
 
+// The embed page, as an article's reader meets it: first its poster (the
+// wasm not yet fetched), then the live widget.
+func TestAxeEmbed(t *testing.T) {
+	srv := serveDir(t, requireDist(t))
+	b := startBrowserWith(t, browser.Options{Width: 640, Height: 360})
+	for _, lang := range []string{"zh", "en"} {
+		for _, scheme := range []string{"light", "dark"} {
+			t.Run(lang+"/"+scheme, func(t *testing.T) {
+				b.screenshotOnFailure(t)
+				if err := b.SetColorScheme(scheme); err != nil {
+					t.Fatal(err)
+				}
+				if err := b.Navigate(srv.URL + "/embed.html?scene=battlefield&load=click&lang=" + lang); err != nil {
+					t.Fatal(err)
+				}
+				waitTrue(t, b, `(() => { const p = document.getElementById('widget-poster'); const i = p && p.querySelector('img'); return !!p && !p.hidden && !!i && i.complete && i.naturalWidth > 0; })()`, "the poster to show")
+				b.injectAxe(t)
+				b.checkAxe(t, "embed poster")
+				b.openWidget(t, srv.URL+"/embed.html?scene=battlefield&load=eager&lang="+lang)
+				b.injectAxe(t)
+				b.checkAxe(t, "embed")
+			})
+		}
+	}
+}
+
 func TestAxeTableView(t *testing.T) {
 	dist := requireDist(t)
 	for _, n := range []string{"table.html", "table-en.html"} {

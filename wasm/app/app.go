@@ -37,6 +37,7 @@ type Game struct {
 	scene  string
 	lang   layout.Lang
 	focus  string
+	card   string // the element whose card is open
 	moving bool
 	still  bool // reduced motion
 
@@ -340,6 +341,14 @@ func (g *Game) report() {
 		g.focus = id
 		if ok {
 			page.Announce(g.w.Label(t))
+		}
+	}
+	// A card opened by the pointer or Enter is announced too; one that
+	// opens on the focused element was just read with its focus.
+	if c := g.w.Card(); c != g.card {
+		g.card = c
+		if c != "" && c != t.ID {
+			page.Announce(g.w.Label(widget.Target{ID: c}))
 		}
 	}
 }
