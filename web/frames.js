@@ -9,7 +9,7 @@
 // for a moment, the callback is held; it is released on input, a resize, a
 // change of visibility or motion, or a call of
 // window.parallelLinesFrames.wake() (the shell calls it after forwarding
-// input to the widget). A slow heartbeat releases it now and then anyway, so
+// input to the widget). While the document is off screen it is held too. A slow heartbeat releases it now and then anyway, so
 // a frame the Go side schedules by itself is late, never lost.
 (function () {
   "use strict";
@@ -31,7 +31,12 @@
   var heldID = 0, nextID = -1; // held callbacks get negative ids
   var stats = { held: 0, released: 0, passed: 0 };
 
+  // Off screen (an embed scrolled away) nothing is seen, moving or not: the
+  // widget stops ticking there without reporting "still".
+  var offscreen = false;
+
   function resting() {
+    if (offscreen) return true;
     return root.getAttribute("data-widget-motion") === "still" && performance.now() - last > GRACE;
   }
 
@@ -75,6 +80,12 @@
     .forEach(function (t) { window.addEventListener(t, wake, opts); });
   document.addEventListener("visibilitychange", wake);
   new MutationObserver(wake).observe(root, { attributes: true, attributeFilter: ["data-widget-motion"] });
+  if ("IntersectionObserver" in window) {
+    new IntersectionObserver(function (entries) {
+      offscreen = !entries[entries.length - 1].isIntersecting;
+      if (!offscreen) wake();
+    }).observe(root);
+  }
   setInterval(function () {
     if (held && performance.now() - last >= HEARTBEAT) {
       last = performance.now() - GRACE - 1; // released, but still resting

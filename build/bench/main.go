@@ -36,6 +36,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "bench", "folder for results.json and results.md")
 	check := fs.String("check", "", "check this results `file` against the budgets and exit")
 	embeds := fs.Int("embeds", 20, "widgets on the host page")
+	only := fs.String("only", "", "run only the steps whose names contain one of these comma-separated `parts` (partial results)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -65,7 +66,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		cache = filepath.Join(cache, "parallel-lines-bench")
 	}
 	r, err := bench.Run(context.Background(), bench.Options{
-		Root: ".", Dist: *dist, Cache: cache, Runs: *runs, Short: *short, NoBuild: *nobuild, Make: *mk, Embeds: *embeds,
+		Root: ".", Dist: *dist, Cache: cache, Runs: *runs, Short: *short, NoBuild: *nobuild, Make: *mk, Embeds: *embeds, Only: *only,
 		Logf: func(format string, a ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", a...) },
 	})
 	if err != nil {

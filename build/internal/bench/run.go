@@ -46,6 +46,10 @@ type Options struct {
 	IdleWindow   time.Duration
 	EmbedTimeout time.Duration
 	Logf         func(format string, args ...any)
+	// Only, when not empty, runs just the steps whose names contain one of
+	// its comma-separated parts (for developing one figure; the results
+	// are then partial).
+	Only string
 }
 
 func (o *Options) defaults() {
@@ -197,6 +201,9 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 			return nil, err
 		}
 		step := func(what string, fn func() error) {
+			if o.Only != "" && !slices.ContainsFunc(strings.Split(o.Only, ","), func(p string) bool { return strings.Contains(what, p) }) {
+				return
+			}
 			o.Logf("  %s", what)
 			if err := fn(); err != nil {
 				errorf("run %d, %s: %v", run, what, err)
