@@ -1,11 +1,10 @@
-// Loads the widget. It shows the scene's poster at once (drawn at build time
-// by the x/image backend for the same artboard), fetches the WebAssembly only
-// when the widget comes near the viewport (or on a click with ?load=click),
-// compiles it while it streams in with a progress bar, and swaps the canvas
-// in under the poster without a jump. An embed that leaves the screen for a
-// while goes back to its poster (a reload: the URL keeps the scene), giving
-// its WebGL context and memory back, so a page of many embeds never hits the
-// browser's limit. Any failure becomes a visible message, never a blank box.
+// Loads the widget: the scene's poster at once (drawn at build time for the
+// same artboard), the wasm only when near the viewport (or on a click,
+// ?load=click), compiled as it streams in under a progress bar, the canvas
+// swapped in under the poster without a jump. An embed off screen for a
+// while goes back to its poster (a reload: the URL keeps the scene) and gives
+// its WebGL context back, so many embeds never hit the browser's limit. Any
+// failure becomes a visible message, never a blank box.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -95,8 +94,7 @@
     root.setAttribute("data-widget-load", "fetching");
     progress(0);
     var go = new Go();
-    // A Go program that exits on its own has failed: the widget runs until
-    // the page goes away. A panic exits with code 2 after printing.
+    // A Go program that exits has failed (a panic exits with code 2).
     go.exit = function (code) {
       if (root.getAttribute("data-widget-state") !== "error") {
         fail(code === 0 ? "the program stopped." : "the program crashed (exit code " + code + "); see the console.");
@@ -115,8 +113,7 @@
       .catch(function (e) { fail(String(e && e.message || e)); });
   }
 
-  // Near the viewport (rootMargin reaches only as far as the browser lets a
-  // frame see; a lazy iframe is not even loaded before it is near).
+  // Near the viewport (a lazy iframe is not even loaded before that).
   var near = false, offSince = 0;
   if (q.get("load") === "click" && poster) {
     var btn = document.getElementById("widget-start");
@@ -142,9 +139,8 @@
     }, 1000);
   }
 
-  // Called by the widget after its first frame: the canvas is drawn under
-  // the poster, which now goes; the canvas gets its name and text
-  // alternative, and what only the DOM knows is passed on.
+  // Called after the first frame: the poster goes, the canvas gets its name
+  // and text alternative, and what only the DOM knows is passed on.
   window.parallelLinesReady = function () {
     var api = window.parallelLines, canvas = document.querySelector("canvas");
     if (poster) poster.hidden = true;
@@ -156,12 +152,10 @@
     canvas.setAttribute("aria-describedby", "widget-description");
     canvas.addEventListener("blur", function () { api && api.blur(); });
     canvas.addEventListener("mouseleave", function () { api && api.pointerLeave(); });
-    // Ebitengine reads devicePixelRatio once, so after a zoom or a move to
-    // another monitor its canvas would stay at the old resolution and blur.
-    // The scene and language live in the URL, so a reload comes back to the
-    // same place, drawn sharp. Browsers announce the change differently (a
-    // resize on zoom, a media query on a monitor move, neither under
-    // emulation), so a slow check backs up the events; it costs no frames.
+    // Ebitengine reads devicePixelRatio once: after a zoom or a move to
+    // another monitor, reload (the URL keeps the scene) to draw sharp. A
+    // resize, a media query and a slow check catch the change however the
+    // browser announces it; none costs a frame.
     var dpr = window.devicePixelRatio;
     // i13: a ratio that keeps changing (a page at a fractional zoom, a
     // window dragged across monitors) reloads once it has held still for a

@@ -117,11 +117,12 @@ func (b *testBrowser) openHost(t *testing.T, srv *httptest.Server, query string)
 	}
 }
 
-// TestEmbed checks the embed contract in one browser: height, pym.js, the
-// host protocol both ways, origin, deep links, lazy loading, two embeds,
-// input that belongs to the page, Tab, the scrollytelling example, CSP and
-// requests.
-func TestEmbed(t *testing.T) {
+// The embed contract, in three tests of one browser each (a browser lives
+// at most browserLifetime; under software WebGL on a busy machine the whole
+// contract takes longer than that).
+
+// TestEmbedHeight checks the height the widget asks for, with the snippet's autoheight.js and with a pym.js Parent.
+func TestEmbedHeight(t *testing.T) {
 	ids := sceneIDs(t)
 	if len(ids) < 4 {
 		t.Skipf("the dataset has %d scenes; the protocol checks need 4", len(ids))
@@ -184,6 +185,18 @@ func TestEmbed(t *testing.T) {
 		}
 	})
 
+	b.checkNoProblems(t, mark)
+}
+
+// TestEmbedProtocol checks the host protocol both ways, the origin restriction, deep links and two embeds on one page.
+func TestEmbedProtocol(t *testing.T) {
+	ids := sceneIDs(t)
+	if len(ids) < 4 {
+		t.Skipf("the dataset has %d scenes; the protocol checks need 4", len(ids))
+	}
+	srv := serveEmbeds(t)
+	b := startBrowser(t) // 1280×720
+	mark := len(b.Problems())
 	t.Run("host-protocol", func(t *testing.T) {
 		b.screenshotOnFailure(t)
 		b.openHost(t, srv, "h=450&src="+url.QueryEscape("/embed.html?lang=zh&theme=light"))
@@ -294,6 +307,28 @@ func TestEmbed(t *testing.T) {
 		}
 	})
 
+	t.Run("two-embeds-ready", func(t *testing.T) {
+		b.screenshotOnFailure(t)
+		b.openHost(t, srv, "n=2&h=300&w=600&src="+url.QueryEscape("/embed.html?lang=en"))
+		b.waitFrameReady(t, 0)
+		b.waitFrameReady(t, 1)
+		for i := range 2 {
+			b.waitEvent(t, i, 0, "ready", func(e event) bool { return e.Event == "ready" })
+		}
+	})
+
+	b.checkNoProblems(t, mark)
+}
+
+// TestEmbedPage checks lazy loading, Tab, the scrollytelling example, CSP and requests, and input that belongs to the page.
+func TestEmbedPage(t *testing.T) {
+	ids := sceneIDs(t)
+	if len(ids) < 4 {
+		t.Skipf("the dataset has %d scenes; the protocol checks need 4", len(ids))
+	}
+	srv := serveEmbeds(t)
+	b := startBrowser(t) // 1280×720
+	mark := len(b.Problems())
 	t.Run("below-the-fold-fetches-no-wasm", func(t *testing.T) {
 		b.screenshotOnFailure(t)
 		reqs := len(b.Requests())
@@ -317,16 +352,6 @@ func TestEmbed(t *testing.T) {
 		}
 		if !fetched {
 			t.Error("ready, but no wasm request was seen: the check above proves nothing")
-		}
-	})
-
-	t.Run("two-embeds-ready", func(t *testing.T) {
-		b.screenshotOnFailure(t)
-		b.openHost(t, srv, "n=2&h=300&w=600&src="+url.QueryEscape("/embed.html?lang=en"))
-		b.waitFrameReady(t, 0)
-		b.waitFrameReady(t, 1)
-		for i := range 2 {
-			b.waitEvent(t, i, 0, "ready", func(e event) bool { return e.Event == "ready" })
 		}
 	})
 
