@@ -79,8 +79,11 @@ vet:
 	$(WASMENV) $(GO) vet ./wasm/... ./data/... ./assets/...
 	$(GO) mod tidy -diff # go.mod and go.sum say exactly what the code imports
 
-unit: # never cached: the browser tests depend on Chromium, which Go cannot see
-	$(GO) test -count=1 ./...
+# Never cached: the browser tests depend on Chromium, which Go cannot see.
+# They share one build and run for longer than go test's default 10 minutes
+# under software WebGL, hence the timeout.
+unit:
+	$(GO) test -count=1 -timeout 45m ./...
 
 # Every fuzz target of the module (derived from the code, see build/fuzz.sh),
 # FUZZTIME each (5s: about a minute for today's targets).
