@@ -119,11 +119,9 @@ func New(w *widget.Widget, f Fonts) *Game {
 		}
 		return taken
 	})
-	// The frame as a reader sees it (texts, strokes, targets in CSS px),
-	// when the core describes it (widget.Inspect).
-	if in, ok := any(w).(interface{ Inspect() string }); ok {
-		page.ExportJSON("inspect", in.Inspect)
-	}
+	// The frame as a reader sees it (texts, strokes, targets in CSS px), as
+	// the JSON string of widget.Inspect.
+	page.Export("inspect", func(string) any { return w.Inspect() })
 	return g
 }
 

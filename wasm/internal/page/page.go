@@ -192,12 +192,6 @@ func Export(name string, fn func(arg string) any) {
 	}))
 }
 
-// ExportJSON makes fn callable as window.parallelLines[name](), returning
-// fn's JSON parsed into a JavaScript value.
-func ExportJSON(name string, fn func() string) {
-	Export(name, func(string) any { return js.Global().Get("JSON").Call("parse", fn()) })
-}
-
 // Announce tells screen readers what just changed (a polite live region).
 func Announce(text string) { setText("widget-live", text) }
 
