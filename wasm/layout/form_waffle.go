@@ -111,6 +111,11 @@ func formWaffle(p *placer) {
 		light.Rect(float32(bx-arm-8*u), float32(by-tilt-10*u), float32(16*u), float32(8*u), float32(2*u))
 		p.mark(Mark{Key: "pan-heavy", Path: heavy, Fill: true, Tone: ToneUS})
 		p.mark(Mark{Key: "pan-light", Path: light, Width: 1.5 * u, Tone: ToneMuted})
+		// What weighs: the filled part's count under its pan.
+		if v := FigureValue(part, p.lang); v != "" {
+			pw := p.m.Advance(v, labelSize*u, frame.Bold) + 4*u
+			p.label(ids[1], Rect{bx + arm - pw/2, by + tilt + 10*u, pw, lh}, Center, Top, p.small(v, frame.Bold, Label))
+		}
 		a := pt(bx, by+20*u)
 		p.note(0, Rect{bx - arm*1.6, by + tilt + 30*u, arm * 3.2, 2.4 * lh}, Center, Top, &a)
 	} else if p.out.Portrait {
