@@ -44,6 +44,21 @@ func formDiverging(p *placer) {
 		p.out.Items = append(p.out.Items, Item{ID: id, Kind: LooseItem, A: pt(x, (ya+stop)/2), B: pt(x, (ya+stop)/2), R: 6 * u, Marker: NoMarker})
 		// The firm's name above its dot.
 		w := (p.x1 - p.x0) * 0.13
+		if p.out.Portrait {
+			// A phone's line climbs too steeply for a name over its dot
+			// and the arrows stand too close for one between them: the
+			// first firm's name stands left of its arrow, the next right,
+			// under the line.
+			name := p.name(p.actorName(r.From))
+			nw := p.m.Advance(name.s, name.size, name.w) + 2*u
+			slot, al := Rect{x - 8*u - nw, 0, nw, lh}, Right
+			if i%2 == 1 {
+				slot, al = Rect{x + 8*u, 0, nw, lh}, Left
+			}
+			slot.Y = max(ya+(stop-ya)*0.3-lh/2, yAt(us, slot.X)+8*u)
+			p.label(r.From, slot, al, Middle, name)
+			continue
+		}
 		p.label(r.From, Rect{x - w/2, ya - 10*u - 2*lh, w, 2 * lh}, Center, Bottom, p.name(p.actorName(r.From)))
 	}
 	// China's arrow toward the US, stopped at a bar.

@@ -36,18 +36,31 @@ func formLanes(p *placer) {
 		y := b.Y + 8*u
 		if i == 1 {
 			y = mid + 10*u
+			if p.out.Portrait { // the parting's note takes the lane's top on a phone
+				y = b.Y + b.H - 8*u - 1.3*lh
+			}
 		}
 		p.label("", Rect{x0 + 8*u, y, xs - x0 + (x1-xs)*0.3, 1.3 * lh}, Left, Top, piece{p.lang.Pick(t), labelSize * u, frame.Bold, Label, p.lang})
 	}
 	// The investors who stand in each lane, by the logic's market.
 	if p.shown["primary-investors"] {
-		p.node("primary-investors", ActorItem, data.CN, x0+(x1-x0)*0.45, b.Y+b.H*0.28, Dot)
-		p.label("primary-investors", Rect{x0 + (x1-x0)*0.45 + 10*u, b.Y + b.H*0.28 - lh/2, (x1 - x0) * 0.25, lh}, Left, Middle, p.name(p.actorName("primary-investors")))
+		x, y := x0+(x1-x0)*0.45, b.Y+b.H*0.28
+		p.node("primary-investors", ActorItem, data.CN, x, y, Dot)
+		slot, al := Rect{x + 10*u, y - lh/2, (x1 - x0) * 0.25, lh}, Left
+		if p.out.Portrait { // no room beside the dot: under it
+			slot, al = Rect{x - (x1-x0)*0.3, y + 10*u, (x1 - x0) * 0.6, lh}, Center
+		}
+		p.label("primary-investors", slot, al, Middle, p.name(p.actorName("primary-investors")))
 	}
 	// Annotations: the closing window by the aperture, the parting below.
 	a := ap
 	w := (x1 - x0) * 0.3
 	p.note(0, Rect{x1 - w - 14*u, apY - 3*lh - 6*u, w, 2.4 * lh}, Right, Bottom, &a)
 	s := pt(xs, mid)
-	p.note(1, Rect{x0 + 8*u, mid + 12*u + 1.4*lh, (x1 - x0) * 0.4, 2.4 * lh}, Left, Top, &s)
+	// Right of the parting, so that its leader runs clear of the lane's name.
+	ny := mid + 12*u + 1.4*lh
+	if p.out.Portrait {
+		ny = mid + 16*u
+	}
+	p.note(1, Rect{xs + 14*u, ny, (x1 - x0) * 0.4, 2.4 * lh}, Left, Top, &s)
 }

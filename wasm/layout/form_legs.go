@@ -14,7 +14,15 @@ func formLegs(p *placer) {
 	ids := p.marks(data.KindLogic)
 	b := p.band()
 	lh := (ascent + descent) * labelSize * u
-	hip := pt(p.x0+(p.x1-p.x0)*0.22, b.Y+b.H/2)
+	// A phone's own arrangement: the years' bracket on the left, where
+	// the note has room beside it, so the hip, the feet and the ZTE–Oracle
+	// tie move right.
+	hipAt, footAt, tieAt := 0.22, 0.55, 0.8
+	if p.out.Portrait {
+		hipAt, footAt, tieAt = 0.4, 0.6, 0.92
+	}
+	tieX := p.x0 + (p.x1-p.x0)*tieAt
+	hip := pt(p.x0+(p.x1-p.x0)*hipAt, b.Y+b.H/2)
 	if p.shown["secondary-investors"] {
 		p.node("secondary-investors", ActorItem, data.CN, float64(hip.X), float64(hip.Y), Ring)
 		w := (p.x1 - p.x0) * 0.2
@@ -30,7 +38,7 @@ func formLegs(p *placer) {
 		if i == 1 {
 			side, tone, ly = data.CN, ToneCN, p.yCN
 		}
-		fx := p.x0 + (p.x1-p.x0)*0.55
+		fx := p.x0 + (p.x1-p.x0)*footAt
 		foot := pt(fx, ly)
 		var path frame.Path
 		path.MoveTo(hip.X, hip.Y)
@@ -38,7 +46,10 @@ func formLegs(p *placer) {
 		p.mark(Mark{Key: "leg-" + id, Owner: id, Path: path, Width: 6 * u, Tone: tone})
 		p.node(id, LooseItem, side, fx, ly, NoMarker)
 		// The leg's name by its foot, on the band side.
-		slot := Rect{fx + 12*u, ly + 6*u, (p.x1 - fx) * 0.6, 2.4 * lh}
+		slot := Rect{fx + 12*u, ly + 6*u, min((p.x1-fx)*0.6, tieX-fx-24*u), 2.4 * lh}
+		if p.out.Portrait {
+			slot.W = tieX - fx - 20*u
+		}
 		va := Top
 		if side == data.CN {
 			slot.Y, va = ly-6*u-2.4*lh, Bottom
@@ -50,7 +61,7 @@ func formLegs(p *placer) {
 		if r.ID != "zte-oracle" || !p.shown[r.ID] {
 			continue
 		}
-		x := p.x0 + (p.x1-p.x0)*0.8
+		x := tieX
 		p.node("zte", ActorItem, data.CN, x, p.yCN, Dot)
 		p.node("oracle", ActorItem, data.US, x, p.yUS, Dot)
 		zu, zc := p.zoneUS(), p.zoneCN()
@@ -70,9 +81,17 @@ func formLegs(p *placer) {
 		}
 	}
 	// The bracket of years at the right end of the band.
-	bx := p.x1 - 6*u
-	p.stroke("years", "", ToneInk, 1.5*u, pt(bx-6*u, p.yUS+12*u), pt(bx, p.yUS+12*u), pt(bx, p.yCN-12*u), pt(bx-6*u, p.yCN-12*u))
+	bx, dx := p.x1-6*u, -6*u
+	if p.out.Portrait {
+		bx, dx = p.x0+6*u, 6*u
+	}
+	p.stroke("years", "", ToneInk, 1.5*u, pt(bx+dx, p.yUS+12*u), pt(bx, p.yUS+12*u), pt(bx, p.yCN-12*u), pt(bx+dx, p.yCN-12*u))
 	w := (p.x1 - p.x0) * 0.14
 	a := pt(bx, (p.yUS+p.yCN)/2)
+	if p.out.Portrait {
+		w = float64(hip.X) - bx - 24*u
+		p.note(0, Rect{bx + 10*u, (p.yUS+p.yCN)/2 - lh*1.2, w, 2.4 * lh}, Left, Middle, &a)
+		return
+	}
 	p.note(0, Rect{bx - 10*u - w, (p.yUS+p.yCN)/2 - lh*1.2, w, 2.4 * lh}, Right, Middle, &a)
 }

@@ -29,10 +29,11 @@ func formNetwork(p *placer) {
 	if side == data.CN {
 		ly = p.yCN
 	}
-	pull := (cy - ry - ly) * 0.5
+	lh := (ascent + descent) * labelSize * u
+	// ... but stops short of the top node's name, which stands above it.
+	pull := math.Max(0, math.Min((cy-ry-ly)*0.5, cy-ry-12*u-lh-8*u-ly))
 	p.setLine(side, pt(p.x0, ly), pt(cx-rx*1.4, ly), pt(cx, ly+pull), pt(cx+rx*1.4, ly), pt(p.x1, ly))
 	at := map[string]frame.Point{}
-	lh := (ascent + descent) * labelSize * u
 	for i, id := range ids {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ids))
 		x, y := cx+rx*math.Cos(a), cy+ry*math.Sin(a)
@@ -52,7 +53,16 @@ func formNetwork(p *placer) {
 		}
 		p.label(id, slot, al, Middle, p.name(p.actorName(id)))
 	}
-	// Arcs, labelled with the kind of tie at their middle.
+	// Arcs. A kind of tie drawn once is labelled at the arc's middle; a
+	// kind drawn on several arcs gets one in-place key (a sample of the arc
+	// and its word) in the ring's empty lower-left quarter, not the same
+	// word on every arc.
+	type arc struct {
+		r    data.Relation
+		path frame.Path
+	}
+	var arcs []arc
+	count := map[data.RelationKind]int{}
 	for _, r := range p.s.Relations {
 		a, okA := at[r.From]
 		b, okB := at[r.To]
@@ -65,11 +75,28 @@ func formNetwork(p *placer) {
 			w = 3.5 * u
 		}
 		p.link(r.ID, r.From, r.To, false, path, w, ToneUS+Tone(side&1))
-		mid := midOf(path)
-		word := p.lang.Pick(pickText(relationWords, uint8(r.Kind)))
+		arcs = append(arcs, arc{r, path})
+		count[r.Kind]++
+	}
+	keyed := map[data.RelationKind]bool{}
+	kx, ky := cx-rx*0.95, cy+ry*0.55
+	for _, a := range arcs {
+		word := p.lang.Pick(pickText(relationWords, uint8(a.r.Kind)))
 		ww := p.m.Advance(word, labelSize*u, frame.Regular) + 4*u
-		r0 := p.label(r.ID, Rect{float64(mid.X) - ww/2, float64(mid.Y) - lh/2, ww, lh}, Center, Middle, p.small(word, frame.Regular, Label))
-		_ = r0
+		if count[a.r.Kind] == 1 {
+			mid := midOf(a.path)
+			p.label(a.r.ID, Rect{float64(mid.X) - ww/2, float64(mid.Y) - lh/2, ww, lh}, Center, Middle, p.small(word, frame.Regular, Label))
+			continue
+		}
+		if keyed[a.r.Kind] {
+			continue
+		}
+		keyed[a.r.Kind] = true
+		sw := 22 * u
+		if p.label(a.r.ID, Rect{kx + sw + 6*u, ky - lh/2, ww, lh}, Left, Middle, p.small(word, frame.Regular, Label)).H > 0 {
+			p.stroke("key-"+a.r.ID, a.r.ID, ToneUS+Tone(side&1), 2*u, pt(kx, ky), pt(kx+sw, ky))
+			ky += lh * 1.3
+		}
 	}
 	for j := range p.out.Runs {
 		if p.out.Runs[j].Role == Label {
@@ -79,9 +106,10 @@ func formNetwork(p *placer) {
 	// Annotations: the first by the emphasised tie, the second at the right.
 	if len(ids) > 0 {
 		right := cx + rx + 170*u
-		a := pt(cx, cy)
 		if p.out.Portrait {
-			p.note(0, Rect{p.x0, b.Y + b.H - 2.4*lh, p.x1 - p.x0, 2.4 * lh}, Center, Bottom, &a)
+			// Right under the ring: a leader to its middle would run
+			// beside the OpenAI–Nvidia arc and read as one more tie.
+			p.note(0, Rect{p.x0, b.Y + b.H - 2.4*lh, p.x1 - p.x0, 2.4 * lh}, Center, Bottom, nil)
 			zu := p.zoneUS()
 			p.note(1, Rect{p.x0, zu.Y, p.x1 - p.x0, zu.H}, Center, Bottom, nil)
 		} else {

@@ -35,6 +35,7 @@ func formRanked(p *placer) {
 	colW := (p.x1 - p.x0) * 0.36
 	lx, rx := p.x0, p.x1-colW
 	at := map[string]frame.Point{}
+	names := map[string]Rect{} // where each name went
 	place := func(list []string, x float64, left bool) {
 		rowH := b.H / float64(max(len(list), 1))
 		for i, id := range list {
@@ -60,7 +61,7 @@ func formRanked(p *placer) {
 				rank := strconv.Itoa(i + 1)
 				pcs[0].s = rank + "  " + pcs[0].s
 			}
-			p.label(id, slot, al, Middle, pcs...)
+			names[id] = p.label(id, slot, al, Middle, pcs...)
 		}
 	}
 	place(buyers, lx, true)
@@ -79,15 +80,25 @@ func formRanked(p *placer) {
 		p.link(r.ID, r.From, r.To, false, path, w, ToneCN)
 		p.arrowHead("head-"+r.ID, r.ID, ToneCN, pt(float64(c.X)-30*u, float64(c.Y)), pt(float64(c.X)-9*u, float64(c.Y)), 8*u)
 	}
-	// The annotation: the bigger chance, under the edge makers.
+	// The annotation: the bigger chance, right under the edge makers' name
+	// (else in the zone under China's line, below their column).
+	zc := p.zoneCN()
 	if e, ok := at["edge-firms"]; ok {
-		zc := p.zoneCN()
-		a := pt(float64(e.X), p.yCN)
-		_ = a
-		p.note(0, Rect{rx, zc.Y, colW, zc.H}, Left, Top, nil)
+		y := float64(e.Y) + lh*0.75
+		if n := names["edge-firms"]; n.H > 0 {
+			y = n.Y + n.H + 3*u
+		}
+		// Aligned with the name; on a narrow column from the marker.
+		placed := false
+		for _, x := range []float64{float64(e.X) + 14*u, float64(e.X) - 6*u} {
+			if !placed && p.note(0, Rect{x, y, p.x1 - x, lh * 2.4}, Left, Top, nil).H > 0 {
+				placed = true
+			}
+		}
+		if !placed {
+			p.note(0, Rect{rx, zc.Y, colW, zc.H}, Left, Top, nil)
+		}
 	} else {
-		zc := p.zoneCN()
 		p.note(0, zc, Center, Top, nil)
 	}
-	_ = lh
 }

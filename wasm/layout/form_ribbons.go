@@ -89,11 +89,14 @@ func formRibbons(p *placer) {
 		}
 		p.label(f.ID, slot, Center, va, piece{what, labelSize * u, frame.Bold, Label, p.lang})
 	}
-	// The annotation: the markets are the battlefield.
+	// The annotation names the row of markets: centred just under it,
+	// where on a wide screen it stands in the clear between the middle
+	// branches (on a phone its halo lets them pass behind).
 	if len(boxes) > 0 {
-		last := boxes[len(boxes)-1]
-		a := pt(last.X+last.W, last.Y+last.H/2)
-		_ = a
-		p.note(0, Rect{p.x0, b.Y, (p.x1 - p.x0) * 0.4, lh * 1.2}, Left, Top, nil)
+		bottom := boxes[0].Y + boxes[0].H
+		for _, r := range boxes {
+			bottom = max(bottom, r.Y+r.H)
+		}
+		p.note(0, Rect{p.x0, bottom + 6*u, p.x1 - p.x0, lh * 1.2}, Center, Top, nil)
 	}
 }

@@ -59,10 +59,9 @@ func formTimeline(p *placer) {
 			continue
 		}
 		fg := p.s.Figures[e.Index]
-		if fg.Qualifier != data.Exact || fg.Value < from || fg.Value > to || p.lang.Pick(fg.Unit) == "" {
-			continue
-		}
-		if u := fg.Unit.En; u != "year" {
+		// A year: English writes it bare (no unit), so the unit that tells
+		// is the Chinese 年 (or an explicit English "year").
+		if fg.Qualifier != data.Exact || fg.Value < from || fg.Value > to || (fg.Unit.Zh != "年" && fg.Unit.En != "year") {
 			continue
 		}
 		x := xOf(fg.Value)

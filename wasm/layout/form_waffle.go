@@ -30,11 +30,18 @@ func formWaffle(p *placer) {
 	b := p.band()
 	cols := 10
 	rows := (n + cols - 1) / cols
+	lh := (ascent + descent) * labelSize * u
 	size := math.Min(b.H*0.8/float64(rows), (p.x1-p.x0)*0.45/float64(cols))
+	if p.out.Portrait { // a phone has no balance beside the grid: it takes the width
+		size = math.Min(b.H*0.45/float64(rows), (p.x1-p.x0-8*u)/float64(cols))
+	}
 	size = math.Min(size, 28*u)
 	gap := math.Max(2*u, size*0.14)
 	gx := p.x0 + 4*u
 	gy := b.Y + (b.H-float64(rows)*size)/2
+	if p.out.Portrait { // the grid, its key and the labels under it, centred as one
+		gy = b.Y + math.Max(8*u, (b.H-float64(rows)*size-lh*7)/2)
+	}
 	for i := range n {
 		x := gx + float64(i%cols)*size
 		y := gy + float64(i/cols)*size
@@ -64,12 +71,12 @@ func formWaffle(p *placer) {
 		p.label(who, slot, Center, va, p.name(p.actorName(who)))
 	}
 	p.out.Items = append(p.out.Items, Item{ID: ids[1], Kind: LooseItem, A: pt(gx+gw/2, gy+gh/2), B: pt(gx+gw/2, gy+gh/2), R: gw / 2, Marker: NoMarker})
-	lh := (ascent + descent) * labelSize * u
 	// Labels right of the grid (under it on a phone).
 	lx, lw := gx+gw+14*u, (p.x1-gx-gw)*0.5
 	ly, lhh := gy, b.Y+b.H-gy
 	if p.out.Portrait {
-		lx, lw, ly, lhh = p.x0, p.x1-p.x0, gy+gh+6*u, b.Y+b.H-gy-gh-6*u
+		// Under the grid's key.
+		lx, lw, ly, lhh = p.x0, p.x1-p.x0, gy+gh+lh+12*u, b.Y+b.H-gy-gh-lh-12*u
 	}
 	var y = ly
 	for k, id := range ids[:2] {
@@ -104,6 +111,11 @@ func formWaffle(p *placer) {
 		light.Rect(float32(bx-arm-8*u), float32(by-tilt-10*u), float32(16*u), float32(8*u), float32(2*u))
 		p.mark(Mark{Key: "pan-heavy", Path: heavy, Fill: true, Tone: ToneUS})
 		p.mark(Mark{Key: "pan-light", Path: light, Width: 1.5 * u, Tone: ToneMuted})
+		// What weighs: the filled part's count under its pan.
+		if v := FigureValue(part, p.lang); v != "" {
+			pw := p.m.Advance(v, labelSize*u, frame.Bold) + 4*u
+			p.label(ids[1], Rect{bx + arm - pw/2, by + tilt + 10*u, pw, lh}, Center, Top, p.small(v, frame.Bold, Label))
+		}
 		a := pt(bx, by+20*u)
 		p.note(0, Rect{bx - arm*1.6, by + tilt + 30*u, arm * 3.2, 2.4 * lh}, Center, Top, &a)
 	} else if p.out.Portrait {
