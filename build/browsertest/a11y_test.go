@@ -65,7 +65,7 @@ func TestAxeExplorer(t *testing.T) {
 				if err := b.SetColorScheme(scheme); err != nil {
 					t.Fatal(err)
 				}
-				b.openWidget(t, srv.URL+"/?scene=battlefield&lang="+lang)
+				b.openWidget(t, srv.URL+"/?scene=battlefield&motion=reduce&lang="+lang)
 				b.injectAxe(t)
 				b.checkAxe(t, "explorer")
 				// Open everything the exports panel holds, then audit again.

@@ -322,7 +322,7 @@ func TestStrictCSP(t *testing.T) {
 		b.checkNoProblems(t, mark)
 	}
 	mark := len(b.Problems())
-	b.openWidget(t, srv.URL+"/?scene=battlefield&lang=en")
+	b.openWidget(t, srv.URL+"/?scene=battlefield&lang=en&motion=reduce")
 	eval[bool](t, b, `(() => { document.querySelector('[data-export=toggle]').click(); document.querySelector('[data-export=sources]').click(); return true; })()`)
 	waitTrue(t, b, `document.querySelectorAll('#exports-sources li').length > 0`, "the sources under the CSP")
 	b.checkNoProblems(t, mark)
