@@ -132,8 +132,7 @@
   var presenterWin = null;
   var send = P.channel(function () { return presenterWin; }, function (m) {
     if (m.type === "hello") tell();
-    else if (m.type === "go") go(m.scene);
-    else if (m.type === "step") step(m.by > 0 ? 1 : -1);
+    else if (m.type === "go") { command("pause"); go(m.scene); } // a step there is input too
   });
   function tell() {
     if (current()) send({ type: "state", scene: current(), lang: lang() });

@@ -3,6 +3,7 @@ package browsertest
 import (
 	"fmt"
 	"image/color"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -28,37 +29,58 @@ const (
 	idleFade = 6 * time.Second
 )
 
-// TestPresenting checks the speaker's tools (web/present.js, presenter.js,
-// print.css, the offline file) in one browser: each key's effect on the
-// scene and the screen, the presenter window following the explorer and
-// the explorer following it, autoplay, the printed handout, the stage
-// layout, and the offline file opened from file:// with no network. Run one
-// part with -run 'TestPresenting/<name>'.
-func TestPresenting(t *testing.T) {
-	ids := sceneIDs(t)
+// The presenting tests check the speaker's tools (web/present.js,
+// presenter.js, print.css, the offline file): each key's effect on the
+// scene and the screen, the presenter window following the explorer and the
+// explorer following it, autoplay, the printed handout, the stage layout,
+// and the offline file opened from file:// with no network. Each test
+// shares one browser among its parts; they are split so that none outlasts
+// one browser's lifetime on a busy machine.
+
+// presenting starts a server for dist/ and a browser that has shown the
+// explorer once, and returns them with the scene ids.
+func presenting(t *testing.T) (ids []string, dist string, srv *httptest.Server, b *testBrowser) {
+	t.Helper()
+	ids = sceneIDs(t)
 	if len(ids) < 4 {
 		t.Skipf("the dataset has %d scenes; the key checks step over 3", len(ids))
 	}
-	dist := requireDist(t)
+	dist = requireDist(t)
 	for _, name := range []string{"present.js", "presenter.html", "print.css", "parallel-lines-offline.html"} {
 		if _, err := os.Stat(filepath.Join(dist, name)); err != nil {
 			t.Fatalf("%s is missing: run `make dist` first", filepath.Join(dist, name))
 		}
 	}
-	srv := serveDir(t, dist)
-	b := startBrowser(t)
-	// A cold browser's first page can outlast one action's timeout on a
-	// busy machine (the load event waits for the poster); the page goes on
-	// loading, so the first visit waits for the widget instead.
-	if err := b.Navigate(srv.URL + "/?lang=en"); err != nil {
-		t.Logf("first navigation: %v; waiting for the widget", err)
+	srv = serveDir(t, dist)
+	b = startBrowser(t)
+	b.visit(t, srv.URL+"/?lang=en")
+	return ids, dist, srv, b
+}
+
+// visit opens url and waits until the widget is ready and at rest. A page
+// can outlast one action's timeout before its load event on a busy machine
+// (the renderer is busy drawing); it goes on loading, so visit waits for
+// the widget rather than for the load event.
+func (b *testBrowser) visit(t *testing.T, url string) {
+	t.Helper()
+	if err := b.Navigate(url); err != nil {
+		t.Logf("%v; waiting for the widget", err)
 	}
 	if state, err := b.WaitForState(readyTimeout); err != nil || state != "ready" {
-		t.Fatalf("the explorer reached %q: %v; console problems: %q", state, err, b.Problems())
+		t.Fatalf("%s reached %q: %v; #widget-status: %s; console problems: %q", url, state, err, b.statusText(), b.Problems())
 	}
+	if err := b.WaitForAttr(motionAttr, "still", settleTimeout); err != nil {
+		t.Fatalf("%s: ready, but the picture never came to rest: %v", url, err)
+	}
+}
+
+// TestPresentingKeys checks every key of the speaker's list, and the
+// presenter window.
+func TestPresentingKeys(t *testing.T) {
+	ids, _, srv, b := presenting(t)
 	open := func(t *testing.T, query string) {
 		t.Helper()
-		b.openWidget(t, srv.URL+"/?"+query)
+		b.visit(t, srv.URL+"/?"+query)
 		b.focusCanvas(t)
 	}
 
@@ -134,6 +156,12 @@ func TestPresenting(t *testing.T) {
 		checkPresenter(t, b, ids, "en")
 	})
 
+}
+
+// TestPresentingAutoplay checks that ?autoplay=1 steps with the dataset's
+// durations, that a click or a key pauses it and P resumes it.
+func TestPresentingAutoplay(t *testing.T) {
+	ids, _, srv, b := presenting(t)
 	t.Run("autoplay", func(t *testing.T) {
 		b.screenshotOnFailure(t)
 		s := story(t)
@@ -146,7 +174,7 @@ func TestPresenting(t *testing.T) {
 			}
 		}
 		dur := func(i int) time.Duration { return time.Duration(s.Scenes[i].Seconds) * time.Second }
-		b.openWidget(t, srv.URL+"/?scene="+url.QueryEscape(ids[from])+"&lang=en&autoplay=1")
+		b.visit(t, srv.URL+"/?scene="+url.QueryEscape(ids[from])+"&lang=en&autoplay=1")
 		start := time.Now()
 		if err := b.WaitForAttr(sceneAttr, ids[from+1], dur(from)+keyTimeout); err != nil {
 			t.Fatalf("autoplay did not advance from %q within %s: %v", ids[from], dur(from)+keyTimeout, err)
@@ -176,10 +204,16 @@ func TestPresenting(t *testing.T) {
 		stays("a key")
 	})
 
+}
+
+// TestPresentingPrintAndStage checks the printed handout and the stage
+// layout.
+func TestPresentingPrintAndStage(t *testing.T) {
+	ids, _, srv, b := presenting(t)
 	t.Run("print", func(t *testing.T) {
 		b.screenshotOnFailure(t)
 		s := story(t)
-		b.openWidget(t, srv.URL+"/?scene="+url.QueryEscape(ids[1])+"&lang=zh")
+		b.visit(t, srv.URL+"/?scene="+url.QueryEscape(ids[1])+"&lang=zh")
 		pdf, err := b.PrintPDF()
 		if err != nil {
 			t.Fatal(err)
@@ -241,7 +275,7 @@ func TestPresenting(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer b.SetViewport(viewportWidth, viewportHeight, 1)
-		b.openWidget(t, srv.URL+"/?scene="+url.QueryEscape(ids[0])+"&lang=en&mode=present")
+		b.visit(t, srv.URL+"/?scene="+url.QueryEscape(ids[0])+"&lang=en&mode=present")
 		b.waitEval(t, `document.documentElement.getAttribute('data-stage')`, "on", "?mode=present")
 		if err := b.MoveMouse(w/2, h/2); err != nil {
 			t.Fatal(err)
@@ -272,6 +306,13 @@ func TestPresenting(t *testing.T) {
 		}
 	})
 
+}
+
+// TestPresentingOffline checks the offline file alone in an empty folder,
+// opened from file:// with every network request blocked: it becomes
+// ready, steps through every scene, and opens its presenter view.
+func TestPresentingOffline(t *testing.T) {
+	ids, dist, _, b := presenting(t)
 	t.Run("offline", func(t *testing.T) {
 		b.screenshotOnFailure(t)
 		// The file alone, in an empty folder, with no network at all.
@@ -289,7 +330,9 @@ func TestPresenting(t *testing.T) {
 		}
 		mark, reqMark := len(b.Problems()), len(b.Requests())
 		fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()
-		took := b.openWidget(t, fileURL+"?lang=en&motion=off") // cross-fades: cheaper frames
+		start := time.Now()
+		b.visit(t, fileURL+"?lang=en&motion=off") // cross-fades: cheaper frames
+		took := time.Since(start)
 		t.Logf("offline file (%.2f MB) ready and still in %s", float64(len(src))/1e6, took.Round(time.Millisecond))
 		b.focusCanvas(t)
 		if got := b.attr(t, sceneAttr); got != ids[0] {
