@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/parallel-lines/widget/wasm/autoplay"
 	"github.com/parallel-lines/widget/wasm/command"
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/internal/page"
@@ -46,14 +47,26 @@ type Game struct {
 	sent string // the scene the host was last told of
 
 	keys      command.Keyboard
-	themeAuto bool      // the theme follows the reader's system
-	playing   bool      // autoplay
-	playAt    time.Time // when autoplay steps on, once at rest
+	themeAuto bool // the theme follows the reader's system
+
+	// Autoplay: every step is due at the start plus the durations before
+	// it (package autoplay), so late timers never add up to drift.
+	auto    *autoplay.Schedule
+	playing bool
+	due     time.Time // the step a timer is armed for
+	present bool      // the stage layout (?mode=present, full screen)
 }
 
 // New returns a game around w and exports the calls the page shell makes.
 func New(w *widget.Widget, f Fonts) *Game {
 	g := &Game{w: w, r: ebitenr.New(f), lang: 255, visible: true}
+	g.auto, _ = autoplay.New(autoplay.Seconds(g.sceneSeconds(), 10*time.Second), false) // a story has scenes: no error
+	// The shell's stage (full screen or ?mode=present) sizes type and marks
+	// for a projected room.
+	page.Export("present", func(arg string) any {
+		g.SetPresent(arg == "1")
+		return true
+	})
 	// Tab is decided by the shell (Ebitengine would swallow it): it asks
 	// whether the focus moves within the widget or leaves it.
 	page.Export("focus", func(arg string) any {
@@ -129,6 +142,12 @@ func New(w *widget.Widget, f Fonts) *Game {
 func (g *Game) Apply(p command.Params) {
 	if p.Scene.Index >= 0 || p.Scene.Scene != "" {
 		g.perform(p.Scene)
+	}
+	if p.Present {
+		g.SetPresent(true)
+	}
+	if p.Loop {
+		g.auto, _ = autoplay.New(autoplay.Seconds(g.sceneSeconds(), 10*time.Second), true)
 	}
 	if p.Autoplay {
 		g.perform(command.Command{Name: command.Play})
@@ -234,33 +253,56 @@ func (g *Game) FollowTheme() {
 }
 
 // play starts or stops autoplay: each scene stays for its suggested time
-// once at rest, and the last one ends it.
+// from the moment playing starts, and the last one ends it (or, with
+// loop=1, the first follows).
 func (g *Game) play(on bool) {
+	now := time.Now()
+	if on {
+		g.auto.Play(now, g.w.Scene())
+	} else {
+		g.auto.Pause(now)
+	}
 	g.playing = on
-	g.playAt = time.Time{}
+	g.due = time.Time{}
 }
 
-// autoplay steps on when a playing scene has been at rest long enough.
-func (g *Game) autoplay(moving bool) {
-	if !g.playing || moving {
-		g.playAt = time.Time{}
+// autoplay shows the scene the schedule puts at now and arms one timer for
+// the next step: frames run only when asked for.
+func (g *Game) autoplay() {
+	if !g.playing {
 		return
 	}
-	if g.w.Scene() >= g.w.Scenes()-1 {
+	now := time.Now()
+	i, ok := g.auto.At(now)
+	if !ok {
 		g.playing = false
 		return
 	}
-	if g.playAt.IsZero() {
-		secs := time.Duration(max(3, int(g.w.Story().Scenes[g.w.Scene()].Seconds))) * time.Second
-		g.playAt = time.Now().Add(secs)
-		time.AfterFunc(secs, g.wake) // frames run only when asked for
-		return
+	if i != g.w.Scene() {
+		g.w.Go(i)
 	}
-	if !time.Now().Before(g.playAt) {
-		g.playAt = time.Time{}
-		g.w.Next()
+	if next, ok := g.auto.Next(now); ok && !next.Equal(g.due) {
+		g.due = next
+		time.AfterFunc(time.Until(next), g.wake)
+	}
+}
+
+// SetPresent switches the stage layout on or off; the next Layout lays the
+// scene out again.
+func (g *Game) SetPresent(on bool) {
+	if on != g.present {
+		g.present = on
+		g.screen = layout.Screen{}
 		g.wake()
 	}
+}
+
+func (g *Game) sceneSeconds() []uint16 {
+	secs := make([]uint16, g.w.Scenes())
+	for i, sc := range g.w.Story().Scenes {
+		secs[i] = sc.Seconds
+	}
+	return secs
 }
 
 // wake asks for a frame, from Ebitengine and from the page's frame holder.
@@ -302,8 +344,8 @@ func (g *Game) Update() error {
 	g.last = now
 
 	g.report()
+	g.autoplay()
 	moving := g.w.Animating()
-	g.autoplay(moving)
 	if moving {
 		ebiten.ScheduleFrame()
 	} else {
@@ -373,9 +415,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 func (g *Game) Layout(outsideW, outsideH int) (int, int) {
 	dpr := page.DevicePixelRatio()
 	scr := layout.Screen{
-		W:     max(1, int(math.Ceil(float64(outsideW)*dpr))),
-		H:     max(1, int(math.Ceil(float64(outsideH)*dpr))),
-		Scale: dpr,
+		W:       max(1, int(math.Ceil(float64(outsideW)*dpr))),
+		H:       max(1, int(math.Ceil(float64(outsideH)*dpr))),
+		Scale:   dpr,
+		Present: g.present,
 	}
 	if scr != g.screen {
 		g.screen = scr

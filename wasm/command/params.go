@@ -17,6 +17,8 @@ type Params struct {
 	Reduce   bool    // motion=reduce: travelling motion becomes cross-fades
 	Controls bool    // controls=0 hides the on-canvas controls (default shown)
 	Autoplay bool    // autoplay=1
+	Loop     bool    // loop=1: autoplay starts again after the last scene (a kiosk)
+	Present  bool    // mode=present: type and marks sized for a projected room
 	Origin   string  // the only parent origin commands are taken from and events sent to; "" any
 	Load     string  // "near" (default: when near the viewport, back to the poster when far), "click" or "eager" (at once, and stay)
 }
@@ -104,6 +106,19 @@ func ParseParams(v url.Values) (Params, []Warning) {
 				continue
 			}
 			p.Autoplay = b
+		case "loop":
+			b, ok := flag(val)
+			if !ok {
+				warn(k, val, "must be 0 or 1; playing once")
+				continue
+			}
+			p.Loop = b
+		case "mode":
+			if val != "present" {
+				warn(k, val, "must be present; laying out for reading")
+				continue
+			}
+			p.Present = true
 		case "origin":
 			o, err := Origin(val)
 			if err != nil {
@@ -122,7 +137,7 @@ func ParseParams(v url.Values) (Params, []Warning) {
 			p.Load = val
 		default:
 			if !foreign[k] {
-				warn(k, val, "unknown parameter, ignored (known: scene, lang, theme, motion, controls, autoplay, origin, load)")
+				warn(k, val, "unknown parameter, ignored (known: scene, lang, theme, motion, controls, autoplay, loop, mode, origin, load)")
 			}
 		}
 	}
