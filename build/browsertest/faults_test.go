@@ -187,7 +187,11 @@ func TestBrowserFaults(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(site, "storm.html"), []byte(host), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := b.Navigate(srv.URL + "/storm.html"); err != nil {
+		// Not Navigate: its wait for the load event (the iframe's too) is
+		// the action timeout, short for a busy machine; readiness is waited
+		// for below.
+		eval[bool](t, b, `(location.href = `+jsString(srv.URL+"/storm.html")+`, true)`)
+		if _, err := browser.WaitFor(b.Browser, readyTimeout, `location.pathname`, func(p string) bool { return p == "/storm.html" }); err != nil {
 			t.Fatal(err)
 		}
 		b.waitIframeReady(t)
