@@ -182,12 +182,16 @@ func TestBrowserFaults(t *testing.T) {
 		// The widget in an iframe of a host page, whose script resizes it:
 		// a storm at the browser's own pace (a viewport change from the
 		// test waits for each relayout).
-		host := `<!doctype html><html><body style="margin:0">` +
+		host := `<!doctype html><html><head><link rel="icon" href="data:,"></head><body style="margin:0">` +
 			`<iframe id="f" src="index.html?lang=en#scene=` + url.QueryEscape(scene) + `&amp;lang=en" style="border:0;width:800px;height:500px"></iframe></body></html>`
 		if err := os.WriteFile(filepath.Join(site, "storm.html"), []byte(host), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := b.Navigate(srv.URL + "/storm.html"); err != nil {
+		// Not Navigate: its wait for the load event (the iframe's too) is
+		// the action timeout, short for a busy machine; readiness is waited
+		// for below.
+		eval[bool](t, b, `(location.href = `+jsString(srv.URL+"/storm.html")+`, true)`)
+		if _, err := browser.WaitFor(b.Browser, readyTimeout, `location.pathname`, func(p string) bool { return p == "/storm.html" }); err != nil {
 			t.Fatal(err)
 		}
 		b.waitIframeReady(t)

@@ -266,6 +266,11 @@ type probeReading struct {
 }
 
 func measure(b *browser.Browser) (sample, error) {
+	// Measured after a full collection: what the page holds, not what it
+	// has yet to free.
+	if err := b.CollectGarbage(); err != nil {
+		return sample{}, err
+	}
 	m, err := browser.Eval[probeReading](b, `({
 		wasm: window.__soakMemory ? window.__soakMemory.buffer.byteLength : -1,
 		jsHeap: performance.memory ? performance.memory.usedJSHeapSize : -1,
