@@ -86,3 +86,24 @@ func (s *Story) Find(id string) (Element, bool) {
 	}
 	return Element{}, false
 }
+
+// Name is the name of the actor, line or market with id; ok is false for an
+// id that names none of them.
+func (s *Story) Name(id string) (name Text, ok bool) {
+	for _, a := range s.Actors {
+		if a.ID == id {
+			return a.Name, true
+		}
+	}
+	for _, ln := range s.Lines {
+		if ln.ID == id {
+			return ln.Name, true
+		}
+	}
+	for _, m := range s.Markets {
+		if m.ID == id {
+			return m.Name, true
+		}
+	}
+	return Text{}, false
+}

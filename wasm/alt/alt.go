@@ -135,20 +135,8 @@ func Cite(s *data.Story, b data.Basis, l layout.Lang) string {
 
 // Name is the name of an actor, line or market, or id itself if none has it.
 func Name(s *data.Story, id string, l layout.Lang) string {
-	for _, a := range s.Actors {
-		if a.ID == id {
-			return l.Pick(a.Name)
-		}
-	}
-	for _, ln := range s.Lines {
-		if ln.ID == id {
-			return l.Pick(ln.Name)
-		}
-	}
-	for _, m := range s.Markets {
-		if m.ID == id {
-			return l.Pick(m.Name)
-		}
+	if t, ok := s.Name(id); ok {
+		return l.Pick(t)
 	}
 	return id
 }

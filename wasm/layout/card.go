@@ -233,15 +233,8 @@ func SourceLine(s *data.Story, b data.Basis, l Lang) string {
 }
 
 func nameOf(s *data.Story, id string, l Lang) string {
-	for _, a := range s.Actors {
-		if a.ID == id {
-			return l.Pick(a.Name)
-		}
-	}
-	for _, ln := range s.Lines {
-		if ln.ID == id {
-			return l.Pick(ln.Name)
-		}
+	if t, ok := s.Name(id); ok {
+		return l.Pick(t)
 	}
 	return id
 }
