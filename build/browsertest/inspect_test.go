@@ -87,3 +87,30 @@ func langTag(l layout.Lang) string {
 	}
 	return "zh"
 }
+
+// On the stage (?mode=present) the canvas's smallest text is at least a
+// thirtieth of its height, readable from the back of a room.
+func TestStageTextSize(t *testing.T) {
+	srv := serveDir(t, requireDist(t))
+	b := startBrowserWith(t, browser.Options{Width: 1920, Height: 1080})
+	b.screenshotOnFailure(t)
+	for _, lang := range []string{"en", "zh"} {
+		b.openWidget(t, srv.URL+"/?mode=present&motion=reduce&scene=battlefield&lang="+lang)
+		var d widget.Description
+		if err := json.Unmarshal([]byte(eval[string](t, b, `window.parallelLines.inspect()`)), &d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Texts) == 0 {
+			t.Fatalf("%s: the stage shows no text", lang)
+		}
+		smallest := d.Texts[0]
+		for _, x := range d.Texts {
+			if x.Px < smallest.Px {
+				smallest = x
+			}
+		}
+		if min := d.Height / 30; smallest.Px < min-0.5 {
+			t.Errorf("%s: on a %g px tall stage the smallest text, %q, is %.1f px; want at least %.1f", lang, d.Height, smallest.Text, smallest.Px, min)
+		}
+	}
+}
