@@ -78,7 +78,8 @@
       }
       post(ev);
     },
-    fail: function (msg) { post({ type: TYPE, event: "error", message: String(msg) }); },
+    // Through emit, like every other event, so there is one way out.
+    fail: function (msg) { window.parallelLinesHost.emit(JSON.stringify({ type: TYPE, event: "error", message: String(msg) })); },
     wantedHeight: wantedHeight,
   };
 

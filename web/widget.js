@@ -16,12 +16,45 @@
   var inFrame = window.parent !== window;
   var UNLOAD_AFTER = 4000; // ms off screen before an embed gives its context back
 
+  // fail shows msg instead of the graphic, tells the host, and offers Retry.
+  // The Go side fails through it too (page.Fail), so a panic after start
+  // gets the same message, event and button.
+  var retryButton = null;
   function fail(msg) {
+    if (root.getAttribute("data-widget-state") === "error") return; // the first cause is the one to show
     status.textContent = "这个图表无法显示 · The graphic could not be shown: " + msg;
     status.classList.add("is-error");
     status.hidden = false;
     root.setAttribute("data-widget-state", "error");
     if (window.parallelLinesHost) window.parallelLinesHost.fail(msg);
+    if (!retryButton) {
+      retryButton = document.createElement("button");
+      retryButton.type = "button";
+      retryButton.id = "widget-retry";
+      retryButton.textContent = "重试 · Retry";
+      retryButton.addEventListener("click", retry);
+      status.parentNode.insertBefore(retryButton, status.nextSibling);
+    }
+    retryButton.hidden = false;
+  }
+  window.parallelLinesFail = fail;
+
+  // retry loads the program again. One that never ran (a failed, cut or
+  // mistyped download) is fetched again in place; one that ran and stopped
+  // (a panic) has left Ebitengine's canvas and state behind, so the frame
+  // reloads: inside an iframe that is the widget alone, never the host
+  // page, and the URL brings back the scene.
+  function retry() {
+    retryButton.hidden = true;
+    if (root.getAttribute("data-widget-load") === "running") {
+      location.reload();
+      return;
+    }
+    status.classList.remove("is-error");
+    status.textContent = "正在载入… · Loading…";
+    root.setAttribute("data-widget-state", "loading");
+    started = false;
+    start();
   }
 
   // posterURL is the one place that knows how posters are named.
@@ -70,8 +103,11 @@
   }
 
   // Counts bytes as they pass, while the browser compiles them.
+  var servedAs = "", got = 0;
   function counted(resp) {
     if (!resp.ok) throw new Error(wasmURL + ": HTTP " + resp.status);
+    servedAs = resp.headers.get("Content-Type") || "";
+    got = 0;
     if (!resp.body || !window.ReadableStream) return resp;
     var reader = resp.body.getReader(), n = 0;
     var body = new ReadableStream({
@@ -79,6 +115,7 @@
         return reader.read().then(function (r) {
           if (r.done) { c.close(); return; }
           n += r.value.byteLength;
+          got = n;
           progress(n);
           c.enqueue(r.value);
         });
@@ -110,7 +147,13 @@
         root.setAttribute("data-widget-load", "running");
         return go.run(r.instance);
       })
-      .catch(function (e) { fail(String(e && e.message || e)); });
+      .catch(function (e) {
+        var why = String(e && e.message || e);
+        if (e instanceof WebAssembly.CompileError) {
+          why = wasmURL + " is not a whole WebAssembly module (" + (servedAs || "no type") + (cfg.wasmBytes ? ", " + got + " of " + cfg.wasmBytes + " bytes" : "") + "): " + why;
+        }
+        fail(why);
+      });
   }
 
   // Near the viewport (a lazy iframe is not even loaded before that).

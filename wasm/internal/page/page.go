@@ -93,12 +93,16 @@ func Wake() {
 // error state. The loader has made that element visible before the wasm ran,
 // so a failure here is never a blank box.
 func Fail(msg string) {
+	js.Global().Get("console").Call("error", "parallel-lines: "+msg)
+	if f := js.Global().Get("parallelLinesFail"); f.Type() == js.TypeFunction {
+		f.Invoke(msg) // the loader's: message, host event and Retry (web/widget.js)
+		return
+	}
 	if el := doc.Call("getElementById", "widget-status"); el.Truthy() {
 		el.Set("textContent", msg)
 		el.Get("classList").Call("add", "is-error")
 		el.Set("hidden", false)
 	}
-	js.Global().Get("console").Call("error", "parallel-lines: "+msg)
 	SetState(Error)
 	Emit(`{"type":"parallel-lines","event":"error","message":` + jsonString(msg) + `}`)
 }
