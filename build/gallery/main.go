@@ -1,7 +1,7 @@
 // Command gallery writes dist/gallery.html: every scene's poster in both
 // languages and both themes, on a desktop and a phone screen (and as
 // presented in a room), side by side, for review. It draws the settled frame
-// of each with the x/image backend, as build/posters does, into
+// of each through the posters' renderer (build/internal/poster), into
 // dist/gallery/.
 package main
 
@@ -9,30 +9,29 @@ import (
 	"flag"
 	"fmt"
 	"html"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/parallel-lines/widget/assets"
+	"github.com/parallel-lines/widget/build/internal/poster"
 	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/layout"
-	"github.com/parallel-lines/widget/wasm/render/imager"
 	"github.com/parallel-lines/widget/wasm/typeset"
 	"github.com/parallel-lines/widget/wasm/widget"
 )
 
 // artboard is one screen the gallery shows each scene on.
 type artboard struct {
-	name string
-	scr  layout.Screen
-	css  int // width shown in the page, CSS px
+	board poster.Artboard
+	scale int
+	css   int // width shown in the page, CSS px
 }
 
 var boards = []artboard{
-	{"desktop", layout.Screen{W: 1280, H: 720, Scale: 1}, 640},
-	{"phone", layout.Screen{W: 780, H: 1688, Scale: 2}, 195},
-	{"present", layout.Screen{W: 1920, H: 1080, Scale: 1, Present: true}, 640},
+	{poster.Desktop, 1, 640},
+	{poster.Phone, 2, 195},
+	{poster.Artboard{Name: "present", W: 1920, H: 1080, Present: true}, 1, 640},
 }
 
 func main() {
@@ -61,7 +60,7 @@ func run(dir string, only []string) error {
 	var bs []artboard
 	for _, b := range boards {
 		for _, o := range only {
-			if o == b.name {
+			if o == b.board.Name {
 				bs = append(bs, b)
 			}
 		}
@@ -84,28 +83,18 @@ figcaption{font-size:12px;color:#555}img{display:block;border:1px solid #ccc}</s
 		for _, b := range bs {
 			for _, lang := range []layout.Lang{layout.Zh, layout.En} {
 				for _, th := range []widget.Theme{widget.Light, widget.Dark} {
-					w := widget.New(story, fonts, b.scr, lang, i)
-					w.SetTheme(th)
-					w.SetReducedMotion(true)
-					for w.Animating() {
-						w.Tick(1)
-					}
-					f := w.Frame()
-					ln := map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[lang]
-					name := fmt.Sprintf("%s-%s-%s-%s.png", sc.ID, b.name, ln, th.Name)
-					file, err := os.Create(filepath.Join(img, name))
+					spec := poster.Spec{Scene: i, Lang: lang, Theme: th, Board: b.board, Scale: b.scale}
+					ln := poster.LangTag[lang]
+					name := fmt.Sprintf("%s-%s-%s-%s.png", sc.ID, b.board.Name, ln, th.Name)
+					png, err := poster.PNG(poster.Image(story, fonts, spec))
 					if err != nil {
 						return err
 					}
-					if err := png.Encode(file, imager.Draw(&f, fonts)); err != nil {
-						file.Close()
-						return err
-					}
-					if err := file.Close(); err != nil {
+					if err := os.WriteFile(filepath.Join(img, name), png, 0o644); err != nil {
 						return err
 					}
 					fmt.Fprintf(&page, "<figure><img src=\"gallery/%s\" width=%d loading=lazy alt=\"%s\"><figcaption>%s · %s · %s</figcaption></figure>\n",
-						name, b.css, html.EscapeString(sc.Title.En), b.name, ln, th.Name)
+						name, b.css, html.EscapeString(sc.Title.En), b.board.Name, ln, th.Name)
 					n++
 				}
 			}

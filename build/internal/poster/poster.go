@@ -25,14 +25,15 @@ import (
 
 // Artboard is a named screen size in CSS pixels.
 type Artboard struct {
-	Name string
-	W, H int
+	Name    string
+	W, H    int
+	Present bool // the stage layout, sized for a projected room
 }
 
 // The two artboards: a 16:9 desktop embed and a phone held upright.
 var (
-	Desktop = Artboard{"desktop", 1200, 675}
-	Phone   = Artboard{"phone", 390, 844}
+	Desktop = Artboard{Name: "desktop", W: 1200, H: 675}
+	Phone   = Artboard{Name: "phone", W: 390, H: 844}
 )
 
 // Artboards, Scales, Langs and Themes span every poster.
@@ -82,7 +83,7 @@ func (p Spec) Base(s *data.Story) string {
 // Frame is the picture the live widget settles on for p: reduced motion,
 // so no particles, and every transition run to its end.
 func Frame(s *data.Story, f Fonts, p Spec) frame.List {
-	scr := layout.Screen{W: p.Board.W * p.Scale, H: p.Board.H * p.Scale, Scale: float64(p.Scale)}
+	scr := layout.Screen{W: p.Board.W * p.Scale, H: p.Board.H * p.Scale, Scale: float64(p.Scale), Present: p.Board.Present}
 	w := widget.New(s, f, scr, p.Lang, p.Scene)
 	w.SetTheme(p.Theme)
 	w.SetReducedMotion(true)
