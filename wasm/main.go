@@ -49,7 +49,8 @@ func main() {
 	g := app.New(w, fonts)
 	page.Exports(w, fonts) // the export calls of web/exports.js
 	if !p.Controls {
-		page.Mark("data-widget-controls", "0") // TODO(core): a widget switch to hide the bar
+		page.Mark("data-widget-controls", "0")
+		g.HideControls()
 	}
 	g.SetTheme(p.Theme)
 	g.FollowTheme()

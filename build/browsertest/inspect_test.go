@@ -114,3 +114,24 @@ func TestStageTextSize(t *testing.T) {
 		}
 	}
 }
+
+// ?controls=0 leaves the on-canvas controls out of the frame.
+func TestControlsOff(t *testing.T) {
+	srv := serveDir(t, requireDist(t))
+	b := startBrowserWith(t, browser.Options{Width: 800, Height: 450})
+	b.screenshotOnFailure(t)
+	count := func(url string) int {
+		b.openWidget(t, url)
+		var d widget.Description
+		if err := json.Unmarshal([]byte(eval[string](t, b, `window.parallelLines.inspect()`)), &d); err != nil {
+			t.Fatal(err)
+		}
+		return len(d.Controls)
+	}
+	if n := count(srv.URL + "/embed.html?load=eager&motion=reduce&scene=shifts"); n == 0 {
+		t.Fatal("the embed shows no controls by default")
+	}
+	if n := count(srv.URL + "/embed.html?load=eager&motion=reduce&scene=shifts&controls=0"); n != 0 {
+		t.Errorf("with controls=0 the frame has %d controls, want none", n)
+	}
+}

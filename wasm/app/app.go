@@ -55,6 +55,7 @@ type Game struct {
 	playing bool
 	due     time.Time // the step a timer is armed for
 	present bool      // the stage layout (?mode=present, full screen)
+	bare    bool      // no on-canvas controls (?controls=0)
 }
 
 // New returns a game around w and exports the calls the page shell makes.
@@ -287,6 +288,14 @@ func (g *Game) autoplay() {
 	}
 }
 
+// HideControls leaves the on-canvas controls out (?controls=0: the host
+// drives the scenes).
+func (g *Game) HideControls() {
+	g.bare = true
+	g.screen = layout.Screen{}
+	g.wake()
+}
+
 // SetPresent switches the stage layout on or off; the next Layout lays the
 // scene out again.
 func (g *Game) SetPresent(on bool) {
@@ -415,10 +424,11 @@ func (g *Game) Draw(screen *ebiten.Image) {
 func (g *Game) Layout(outsideW, outsideH int) (int, int) {
 	dpr := page.DevicePixelRatio()
 	scr := layout.Screen{
-		W:       max(1, int(math.Ceil(float64(outsideW)*dpr))),
-		H:       max(1, int(math.Ceil(float64(outsideH)*dpr))),
-		Scale:   dpr,
-		Present: g.present,
+		W:          max(1, int(math.Ceil(float64(outsideW)*dpr))),
+		H:          max(1, int(math.Ceil(float64(outsideH)*dpr))),
+		Scale:      dpr,
+		Present:    g.present,
+		NoControls: g.bare,
 	}
 	if scr != g.screen {
 		g.screen = scr

@@ -67,6 +67,9 @@ var Counter = "%d / %d"
 // More card's control (what the stage leaves out), language and motion.
 // Targets are 44 CSS pixels, a fingertip on a touch screen.
 func (p *placer) controls() {
+	if p.scr.NoControls {
+		return
+	}
 	u := p.u
 	p.chrome = true
 	hit := p.hit()
@@ -121,5 +124,10 @@ func (p *placer) hit() float64 {
 	return max(44*scale, 44*p.u/1.6)
 }
 
-// footerH is the height of the controls' bar.
-func (p *placer) footerH() float64 { return max(footer*p.u, p.hit()+4*p.u) }
+// footerH is the height of the controls' bar; without controls, a margin.
+func (p *placer) footerH() float64 {
+	if p.scr.NoControls {
+		return margin * p.u
+	}
+	return max(footer*p.u, p.hit()+4*p.u)
+}

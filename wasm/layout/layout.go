@@ -51,6 +51,9 @@ type Screen struct {
 	// Present sizes type and marks for a projected room: body text at least
 	// a thirtieth of the screen's height.
 	Present bool
+	// NoControls leaves out the bar of on-canvas controls (?controls=0: a
+	// host page drives the scenes), and the stage takes its room.
+	NoControls bool
 }
 
 // Rect is an axis-aligned box in device pixels.

@@ -107,6 +107,11 @@ func grid() []layout.Screen {
 			out = append(out, layout.Screen{W: sz[0] * s, H: sz[1] * s, Scale: float64(s), Present: true})
 		}
 	}
+	// Embedded with ?controls=0: a host drives the scenes, the stage takes
+	// the controls' room.
+	for _, sz := range [][2]int{{1200, 675}, {390, 844}, {280, 200}} {
+		out = append(out, layout.Screen{W: sz[0], H: sz[1], Scale: 1, NoControls: true})
+	}
 	return out
 }
 
@@ -220,6 +225,29 @@ func checkContrast(d Description, th Theme, where string, fail func(string, stri
 	for _, st := range d.Strokes {
 		if c := parseHex(st.Color); c != th.Rule && contrast(c, th.Background) < 3 {
 			fail("stroke contrast", "%s: a %s stroke at %.2f:1", where, st.Color, contrast(c, th.Background))
+		}
+	}
+}
+
+// With NoControls the frame has no on-canvas controls at all, and the stage
+// reaches further down than with them.
+func TestNoControls(t *testing.T) {
+	s := story(t)
+	for _, scr := range []layout.Screen{{W: 1200, H: 675, Scale: 1}, {W: 390, H: 844, Scale: 1}} {
+		with := New(s, mono{}, scr, layout.En, 3)
+		bare := scr
+		bare.NoControls = true
+		without := New(s, mono{}, bare, layout.En, 3)
+		settle(with)
+		settle(without)
+		if n := len(with.Describe().Controls); n == 0 {
+			t.Fatalf("%dx%d: no controls even with them on", scr.W, scr.H)
+		}
+		if d := without.Describe(); len(d.Controls) != 0 {
+			t.Errorf("%dx%d with NoControls: %d controls, want none", scr.W, scr.H, len(d.Controls))
+		}
+		if a, b := with.Layout().Stage, without.Layout().Stage; b.H <= a.H {
+			t.Errorf("%dx%d: the stage is %.0f px tall without controls, %.0f with; want taller", scr.W, scr.H, b.H, a.H)
 		}
 	}
 }
