@@ -39,9 +39,11 @@
     ["png", "svg", "data", "sources"].forEach(function (k) {
       nav.querySelector("[data-export=" + k + "]").textContent = say(k);
     });
-    var table = nav.querySelector("[data-export=table]");
-    table.textContent = say("table");
-    table.setAttribute("href", lang() === "zh" ? "table.html" : "table-en.html");
+    var table = nav.querySelector("[data-export=table]"); // not in the offline file
+    if (table) {
+      table.textContent = say("table");
+      table.setAttribute("href", lang() === "zh" ? "table.html" : "table-en.html");
+    }
     if (!sourcesBox.hidden) sources(); // follow the scene and language
   }
 

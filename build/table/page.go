@@ -217,6 +217,7 @@ var page = template.Must(template.New("page").Parse(`<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>{{.View}} · {{.Title}}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="table.css">
 <link rel="alternate" hreflang="{{.OtherLang}}" href="{{.OtherHref}}">
 </head>

@@ -204,7 +204,7 @@ func (g *Game) perform(c command.Command) (did bool) {
 		}
 	case command.Pointer:
 		s := page.DevicePixelRatio()
-		return w.PointerMove(c.X*s, c.Y*s) // a frame only when the hover changes
+		w.PointerMove(c.X*s, c.Y*s) // a frame for every move, as Ebitengine gave one for every input event
 	case command.Tap:
 		s := page.DevicePixelRatio()
 		w.PointerMove(c.X*s, c.Y*s)
@@ -253,27 +253,29 @@ func (g *Game) FollowTheme() {
 	})
 }
 
-// play starts or stops autoplay: each scene stays for its suggested time
-// from the moment playing starts, and the last one ends it (or, with
-// loop=1, the first follows).
+// play starts or stops autoplay: once the scene on screen is at rest, it
+// stays for its suggested time, and the others follow on the schedule (the
+// last ends it, or with loop=1 the first follows).
 func (g *Game) play(on bool) {
-	now := time.Now()
-	if on {
-		g.auto.Play(now, g.w.Scene())
-	} else {
-		g.auto.Pause(now)
-	}
+	g.auto.Pause(time.Now())
 	g.playing = on
 	g.due = time.Time{}
 }
 
-// autoplay shows the scene the schedule puts at now and arms one timer for
-// the next step: frames run only when asked for.
+// autoplay starts the schedule when the scene first rests, then shows the
+// scene the schedule puts at now and arms one timer for the next step:
+// frames run only when asked for.
 func (g *Game) autoplay() {
 	if !g.playing {
 		return
 	}
 	now := time.Now()
+	if !g.auto.Playing() {
+		if !g.drawn || g.w.Animating() {
+			return // counted from when the reader can see the scene
+		}
+		g.auto.Play(now, g.w.Scene())
+	}
 	i, ok := g.auto.At(now)
 	if !ok {
 		g.playing = false

@@ -244,9 +244,9 @@ func TestBadInputMeaning(t *testing.T) {
 			return l, at(t, l, i, "{") + ": missing English text"
 		}},
 		{"format version", func(t *testing.T, l []string) ([]string, string) {
-			i := slices.Index(l, "version: 2")
-			l = setLine(l, i, "version: 3")
-			return l, at(t, l, i, "3") + ": format version is 3, this build reads 2"
+			i := slices.Index(l, "version: 3")
+			l = setLine(l, i, "version: 4")
+			return l, at(t, l, i, "4") + ": format version is 4, this build reads 3"
 		}},
 		{"scene without duration", func(t *testing.T, l []string) ([]string, string) {
 			s, e := item(t, l, "scenes", 1)
