@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -99,7 +97,7 @@ func run(ctx context.Context, cfg config, w io.Writer) error {
 		return err
 	}
 
-	base, stopServer, err := serve(cfg.dist)
+	base, stopServer, err := devserver.ServeLoopback(cfg.dist)
 	if err != nil {
 		return err
 	}
@@ -146,27 +144,6 @@ func run(ctx context.Context, cfg config, w io.Writer) error {
 			len(stale), cfg.out, strings.Join(stale, ", "))
 	}
 	return nil
-}
-
-// serve serves dir on a free port of 127.0.0.1 (never on other interfaces)
-// and returns its base URL and a function that stops it.
-func serve(dir string) (string, func(), error) {
-	h, err := devserver.New(dir)
-	if err != nil {
-		return "", nil, err
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		h.Close()
-		return "", nil, err
-	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln) // returns ErrServerClosed on Close
-	stop := func() {
-		srv.Close()
-		h.Close()
-	}
-	return "http://" + ln.Addr().String(), stop, nil
 }
 
 // take opens one shot's deep link, waits for the picture at rest, checks it,

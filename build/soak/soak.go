@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -100,7 +98,7 @@ func run(ctx context.Context, cfg config, w io.Writer) (*result, error) {
 		return res, err
 	}
 	defer os.RemoveAll(site)
-	base, stopServer, err := serve(site)
+	base, stopServer, err := devserver.ServeLoopback(site)
 	if err != nil {
 		return res, err
 	}
@@ -399,21 +397,4 @@ func probedCopy(dist string) (string, error) {
 		return "", err
 	}
 	return dir, nil
-}
-
-// serve serves dir on a free port of 127.0.0.1 and returns its base URL
-// and a function that stops it.
-func serve(dir string) (string, func(), error) {
-	h, err := devserver.New(dir)
-	if err != nil {
-		return "", nil, err
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		h.Close()
-		return "", nil, err
-	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	return "http://" + ln.Addr().String(), func() { srv.Close(); h.Close() }, nil
 }
