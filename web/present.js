@@ -235,7 +235,9 @@
   // table, so the clicker works wherever the focus is. F5 (a clicker's
   // "start the show") enters fullscreen instead of reloading.
   function editable(t) {
-    return t && t.closest && t.closest("input, textarea, select, dialog, [contenteditable]");
+    // The exports panel and the page's tools have keys of their own (Esc
+    // closes the panel).
+    return t && t.closest && t.closest("input, textarea, select, dialog, [contenteditable], #widget-exports, .page-tools");
   }
   function onKey(e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
@@ -313,6 +314,19 @@ func TestHoverAndTapOpenCards(t *testing.T) {
 		// Elements are drawn: try the inkiest spots of the stage first (its
 		// labels and dots), not the title above it or the controls below.
 		cands := inkySpots(base, image.Rect(0, base.Bounds().Dy()*3/10, base.Bounds().Dx(), base.Bounds().Dy()-footerAt(base.Bounds().Dx(), base.Bounds().Dy())-8), 24)
+		// The frame's own description names where its labels stand: their
+		// centres go first (a chip's name, a node's label).
+		type box struct{ X, Y, W, H float64 }
+		var d struct{ Texts []box }
+		if err := json.Unmarshal([]byte(eval[string](t, b, `window.parallelLines.inspect()`)), &d); err == nil {
+			var front []image.Point
+			for _, x := range d.Texts {
+				if c := image.Pt(int(x.X+x.W/2), int(x.Y+x.H/2)); c.Y > base.Bounds().Dy()*3/10 && c.Y < base.Bounds().Dy()-footerAt(base.Bounds().Dx(), base.Bounds().Dy()) {
+					front = append(front, c)
+				}
+			}
+			cands = append(front, cands...)
+		}
 		tried := 0
 		for _, p := range cands[:min(len(cands), 40)] {
 			tried++
