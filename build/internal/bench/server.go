@@ -124,10 +124,12 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Vary", "Accept-Encoding")
 	h.Set("Cache-Control", "no-store") // every run loads cold
 	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodGet {
-		w.Write(body)
-	}
+	// Log before writing: a client that has read the whole body may ask
+	// for the log before this handler would get past Write.
 	s.mu.Lock()
 	s.log = append(s.log, Sent{Path: name, Encoding: enc, Bytes: len(body)})
 	s.mu.Unlock()
+	if r.Method == http.MethodGet {
+		w.Write(body)
+	}
 }
