@@ -88,13 +88,21 @@ func (p *Path) Circle(cx, cy, r float32) {
 	p.Close()
 }
 
-// Weight selects a font weight.
+// Weight selects a font weight, with the Latin flag for English text.
 type Weight uint8
 
 const (
 	Regular Weight = iota
 	Bold
 )
+
+// Latin marks English text, which the font sets with Latin forms
+// (proportional curly quotes, not the CJK em-wide ones). It goes with a
+// weight: Bold|Latin.
+const Latin Weight = 0x80
+
+// Base is the weight without the Latin flag.
+func (w Weight) Base() Weight { return w &^ Latin }
 
 // OpKind says what an Op draws.
 type OpKind uint8

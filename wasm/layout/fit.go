@@ -58,6 +58,7 @@ func (p *placer) fit(owner string, slot Rect, align Align, valign VAlign, pieces
 	gap := pieceGap * p.u
 	var ws []wrapped
 	for _, pc := range pieces {
+		pc.w = pc.lang.Set(pc.w)
 		if pc.s == "" {
 			continue
 		}

@@ -33,6 +33,15 @@ func (l Lang) Pick(t data.Text) string {
 	return t.Zh
 }
 
+// Set is the weight to set text of language l in: English takes the
+// font's Latin forms (frame.Latin).
+func (l Lang) Set(w frame.Weight) frame.Weight {
+	if l == En {
+		return w | frame.Latin
+	}
+	return w
+}
+
 // Other is the other language.
 func (l Lang) Other() Lang { return 1 - l }
 

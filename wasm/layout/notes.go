@@ -107,6 +107,7 @@ func number(v float64) string {
 
 // line places one unbroken run.
 func (p *placer) line(s string, x, baseline, size float64, w frame.Weight, role Role, owner string, emph bool) {
+	w = p.lang.Set(w)
 	adv := p.m.Advance(s, size, w)
 	p.out.Runs = append(p.out.Runs, Run{
 		Text: s, At: frame.Point{X: float32(x), Y: float32(baseline)},

@@ -145,9 +145,10 @@ func (p *placer) header() {
 		if s == "" {
 			continue
 		}
-		lines := p.m.Wrap(s, dekSize*u, frame.Regular, dw)
+		w := p.lang.Set(frame.Regular)
+		lines := p.m.Wrap(s, dekSize*u, w, dw)
 		h := float64(len(lines)-1)*dekSize*u*lineGap + (ascent+descent)*dekSize*u
-		if len(lines) > maxLines || top+h > room+margin*u || !p.fitsWidth(lines, dekSize*u, frame.Regular, dw) {
+		if len(lines) > maxLines || top+h > room+margin*u || !p.fitsWidth(lines, dekSize*u, w, dw) {
 			continue
 		}
 		used := p.fit("", Rect{x, top, dw, h + 1}, Left, Top, piece{s, dekSize * u, frame.Regular, Caption, p.lang})

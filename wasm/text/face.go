@@ -11,6 +11,7 @@ import (
 type Face struct {
 	font   *Font
 	weight Weight
+	latin  bool // English: proportional quote marks (latin.go)
 }
 
 // Face returns the face of weight w.
@@ -91,6 +92,9 @@ func (fc Face) px(units int, sizePx float64) float64 {
 // the subset lacks: zero for invisible ones, else the width of the tofu box
 // that Glyph draws.
 func (fc Face) units(r rune) int {
+	if q, ok := fc.quote(r); ok {
+		return q.adv
+	}
 	if fc.font != nil {
 		if g := fc.font.lookup(fc.weight, r); g != nil {
 			return int(g.Advance)

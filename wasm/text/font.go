@@ -47,6 +47,7 @@ func Load(b []byte) (*Font, error) {
 		return nil, fmt.Errorf("text: font subset: %w", err)
 	}
 	f.cache = newGlyphCache()
+	f.measureQuotes()
 	return f, nil
 }
 

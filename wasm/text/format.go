@@ -46,6 +46,9 @@ type Font struct {
 
 	// Rasterised glyphs; not part of the file.
 	cache *glyphCache
+	// quotes are the proportional quote marks of a Latin face, per
+	// weight (see latin.go).
+	quotes [2][4]quoteMetric
 }
 
 // Glyph is one rune's advance and outline. The advance is in font units,

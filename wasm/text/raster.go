@@ -104,6 +104,9 @@ func (fc Face) Glyph(r rune, sizePx, subX float64) (img *image.Alpha, origin ima
 	if e.img == nil {
 		return nil, image.Point{}
 	}
+	if q, ok := fc.quote(r); ok {
+		shift -= int(math.Round(fc.px(q.shift, sizePx)))
+	}
 	return e.img, e.origin.Add(image.Point{X: shift})
 }
 

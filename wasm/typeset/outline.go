@@ -34,7 +34,8 @@ func (f *Fonts) Outline(r rune, w frame.Weight, size float64) (p frame.Path, adv
 	}
 	// Path gives points in steps of the font's grid (text.Font.Grid).
 	k := float32(size / float64(font.UnitsPerEm) * float64(max(font.Grid, 1)))
-	pt := func(j int) (float32, float32) { return float32(xy[2*j]) * k, float32(xy[2*j+1]) * k }
+	dx := float32(fc.InkShift(r, size)) // a Latin face's proportional quotes
+	pt := func(j int) (float32, float32) { return float32(xy[2*j])*k - dx, float32(xy[2*j+1]) * k }
 	j := 0
 	open := false
 	for _, op := range ops {

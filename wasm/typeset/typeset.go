@@ -26,10 +26,14 @@ func Load(b []byte) (*Fonts, error) {
 }
 
 func (f *Fonts) face(w frame.Weight) text.Face {
-	if w == frame.Bold {
-		return f.faces[1]
+	fc := f.faces[0]
+	if w.Base() == frame.Bold {
+		fc = f.faces[1]
 	}
-	return f.faces[0]
+	if w&frame.Latin != 0 {
+		fc = fc.Latin()
+	}
+	return fc
 }
 
 // Advance is the width of s.

@@ -98,7 +98,7 @@ func (w *Widget) describe(f *frame.List) Description {
 			d.Texts = append(d.Texts, DescribedText{
 				Text: op.Text, X: c(op.At.X), Y: c(op.At.Y - op.Size*inkAscent),
 				W: c(float32(adv)), H: c(op.Size * (inkAscent + inkDescent)), Px: c(op.Size),
-				Color: hex(blend(op.Color, f.Background)), Halo: op.Halo, Bold: op.Font == frame.Bold,
+				Color: hex(blend(op.Color, f.Background)), Halo: op.Halo, Bold: op.Font.Base() == frame.Bold,
 			})
 		case frame.Stroke:
 			if op.Color.A == 0 {

@@ -164,7 +164,7 @@ func (e *enc) text(op *frame.Op) {
 		y = yy
 	})
 	weight := ""
-	if op.Font == frame.Bold {
+	if op.Font.Base() == frame.Bold {
 		weight = ` font-weight="bold"`
 	}
 	e.printf(`<text x="%s" y="%s" font-size="%s"%s>%s</text>`+"\n",
