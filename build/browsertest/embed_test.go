@@ -484,7 +484,8 @@ func TestEmbedPage(t *testing.T) {
 		eval[any](t, b, `scrollTo(0, 0), document.querySelector('iframe').scrollIntoView({block: 'center'}), 0`)
 		time.Sleep(observerSettle)
 		r := eval[[]float64](t, b, `(() => { const r = document.querySelector('iframe').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
-		next := nextButtonAt(int(r[2]), int(r[3]), len(ids))
+		controls, footerTop := frameControls(t, b, `document.querySelector('iframe').contentWindow`)
+		next := control(t, controls, "control-next")
 		if err := b.Tap(r[0]+float64(next.X), r[1]+float64(next.Y), 0); err != nil {
 			t.Fatal(err)
 		}
@@ -497,7 +498,7 @@ func TestEmbedPage(t *testing.T) {
 		// A tap on an element opens its card: try the inkiest spots of the
 		// stage (labels, dots) until the picture changes by a card.
 		base := b.shot(t)
-		stage := image.Rect(int(r[0]), int(r[1]+r[3]*0.3), int(r[0]+r[2]), int(r[1]+r[3])-footerAt(int(r[2]), int(r[3]))-8)
+		stage := image.Rect(int(r[0]), int(r[1]+r[3]*0.3), int(r[0]+r[2]), int(r[1])+footerTop-8)
 		minCard := int(minCardFraction * r[2] * r[3])
 		opened := false
 		for i, p := range inkySpots(base, stage, 24) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"math"
 	"net/url"
 	"regexp"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/parallel-lines/widget/build/internal/browser"
+	"github.com/parallel-lines/widget/wasm/widget"
 )
 
 // Limits and thresholds of the keyboard, pointer and touch tests.
@@ -313,7 +313,8 @@ func TestHoverAndTapOpenCards(t *testing.T) {
 		start := time.Now()
 		// Elements are drawn: try the inkiest spots of the stage first (its
 		// labels and dots), not the title above it or the controls below.
-		cands := inkySpots(base, image.Rect(0, base.Bounds().Dy()*3/10, base.Bounds().Dx(), base.Bounds().Dy()-footerAt(base.Bounds().Dx(), base.Bounds().Dy())-8), 24)
+		_, footerTop := frameControls(t, b, "window")
+		cands := inkySpots(base, image.Rect(0, base.Bounds().Dy()*3/10, base.Bounds().Dx(), footerTop-8), 24)
 		// The frame's own description names where its labels stand: their
 		// centres go first (a chip's name, a node's label).
 		type box struct{ X, Y, W, H float64 }
@@ -321,7 +322,7 @@ func TestHoverAndTapOpenCards(t *testing.T) {
 		if err := json.Unmarshal([]byte(eval[string](t, b, `window.parallelLines.inspect()`)), &d); err == nil {
 			var front []image.Point
 			for _, x := range d.Texts {
-				if c := image.Pt(int(x.X+x.W/2), int(x.Y+x.H/2)); c.Y > base.Bounds().Dy()*3/10 && c.Y < base.Bounds().Dy()-footerAt(base.Bounds().Dx(), base.Bounds().Dy()) {
+				if c := image.Pt(int(x.X+x.W/2), int(x.Y+x.H/2)); c.Y > base.Bounds().Dy()*3/10 && c.Y < footerTop {
 					front = append(front, c)
 				}
 			}
@@ -360,11 +361,11 @@ func TestHoverAndTapOpenCards(t *testing.T) {
 		expect(false, "a click on empty ground with a pinned card")
 	})
 
-	// The controls are drawn in the bottom footer: previous and next at the
-	// left, language and motion at the right (see nextButtonAt).
+	// The controls, where the frame says they are.
 	w, h := base.Bounds().Dx(), base.Bounds().Dy()
-	langButton := langButtonAt(w, h)
-	nextButton := nextButtonAt(w, h, len(ids))
+	controls, _ := frameControls(t, b, "window")
+	langButton := control(t, controls, "control-lang")
+	nextButton := control(t, controls, "control-next")
 
 	t.Run("tap-language", func(t *testing.T) {
 		b.screenshotOnFailure(t)
@@ -387,41 +388,36 @@ func TestHoverAndTapOpenCards(t *testing.T) {
 	b.checkNoProblems(t, mark)
 }
 
-// The geometry of the controls in CSS pixels, after wasm/layout/controls.go
-// at device scale 1: 44 px targets in a footer at the bottom; previous and
-// next at the left end, language and motion at the right. Sizes scale with
-// the layout's unit (the short side over 620, from 1 to 1.6).
-const (
-	footerMargin = 16
-	hitSize      = 44
-)
-
-func unitAt(w, h int) float64 {
-	short := float64(min(w, h))
-	lo := 0.85
-	if short >= 320 {
-		lo = 1
+// frameControls reads the controls the frame describes (inspect(), CSS px
+// from the canvas's top-left) in the window that win names ("window", or an
+// iframe's contentWindow): the tests tap what the layout placed rather than
+// copy its geometry.
+func frameControls(t *testing.T, b *testBrowser, win string) (controls map[string]image.Point, footerTop int) {
+	t.Helper()
+	var d widget.Description
+	if err := json.Unmarshal([]byte(eval[string](t, b, win+`.parallelLines.inspect()`)), &d); err != nil {
+		t.Fatalf("inspect(): %v", err)
 	}
-	return math.Max(lo, math.Min(1.6, short/620))
+	if len(d.Controls) == 0 {
+		t.Fatal("inspect() lists no controls")
+	}
+	controls = map[string]image.Point{}
+	footerTop = int(d.Height)
+	for _, c := range d.Controls {
+		controls[c.ID] = image.Pt(int(c.X+c.W/2), int(c.Y+c.H/2))
+		footerTop = min(footerTop, int(c.Y))
+	}
+	return controls, footerTop
 }
 
-func footerAt(w, h int) int {
-	u := unitAt(w, h)
-	return int(math.Max(52*u, hitSize+4*u))
-}
-
-// nextButtonAt returns the centre of the Next button on a w×h canvas; n,
-// the number of scenes, no longer moves it.
-func nextButtonAt(w, h, _ int) image.Point {
-	u := unitAt(w, h)
-	return image.Pt(int(footerMargin*u+hitSize+hitSize/2), h-footerAt(w, h)/2)
-}
-
-// langButtonAt returns the centre of the language button (its text is
-// narrower than a target, so the button is a target wide).
-func langButtonAt(w, h int) image.Point {
-	u := unitAt(w, h)
-	return image.Pt(int(float64(w)-footerMargin*u-hitSize-4*u-hitSize/2), h-footerAt(w, h)/2)
+// control is the centre of the control id, failing the test without it.
+func control(t *testing.T, controls map[string]image.Point, id string) image.Point {
+	t.Helper()
+	p, ok := controls[id]
+	if !ok {
+		t.Fatalf("the frame has no control %q (it has %v)", id, controls)
+	}
+	return p
 }
 
 // tap touches p and lifts the finger at once: the page shell takes the tap
