@@ -23,7 +23,7 @@ type form struct {
 
 var registry = map[string]form{
 	"band":      {wide: formBand, tall: formBandTall},
-	"timeline":  {wide: formTimeline},
+	"timeline":  {wide: formTimeline, tall: formTimelineTall},
 	"network":   {wide: formNetwork},
 	"vanishing": {wide: formVanishing},
 	"staircase": {wide: formStaircase},
