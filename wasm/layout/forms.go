@@ -24,7 +24,7 @@ type form struct {
 var registry = map[string]form{
 	"band":      {wide: formBand, tall: formBandTall},
 	"timeline":  {wide: formTimeline, tall: formTimelineTall},
-	"network":   {wide: formNetwork},
+	"network":   {wide: formNetwork, tall: formNetworkTall},
 	"vanishing": {wide: formVanishing},
 	"staircase": {wide: formStaircase},
 	"diverging": {wide: formDiverging},
