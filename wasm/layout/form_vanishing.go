@@ -1,6 +1,11 @@
 package layout
 
-import "github.com/parallel-lines/widget/data"
+import (
+	"math"
+
+	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/frame"
+)
 
 // formVanishing: the US line runs into perspective and converges on one
 // point at its far end, where the first annotation names the goal; the
@@ -24,4 +29,68 @@ func formVanishing(p *placer) {
 	a := pt(vx, vy)
 	w := (p.x1 - p.x0) / float64(max(len(ids), 1))
 	p.note(0, Rect{p.x1 - w, vy + 8*u, w, b.Y + b.H*0.62 - 1.5*lh - vy - 12*u}, Right, Top, &a)
+}
+
+// formVanishingTall: the US line runs down the stage into perspective, a
+// wedge narrowing with it to one point at its far end, where the first
+// annotation names the goal; the contrasts stand as rows down the band
+// above it, each side's value by its own line. China's line, straight,
+// dims.
+func formVanishingTall(p *placer) {
+	u := p.u
+	p.dim(data.CN)
+	b := p.band()
+	lh := (ascent + descent) * labelSize * u
+	vx := p.xUS + b.W*0.16
+	vy := p.y1 - 1.5*lh
+	p.setLine(data.US, pt(p.xUS, p.y0), pt(vx, vy))
+	half := math.Min(16*u, p.xUS-p.out.Stage.X)
+	p.fill("wedge", "", ToneUS, 0.14, pt(p.xUS-half, p.y0), pt(vx, vy), pt(p.xUS+half, p.y0))
+	p.fill("point", "", ToneUS, 1, pt(vx-5*u, vy), pt(vx, vy-5*u), pt(vx+5*u, vy), pt(vx, vy+5*u))
+	ids := p.marks(data.KindContrast)
+	p.contrastRowsDeep(ids, b.Y, vy-2*lh, 6)
+	a := pt(vx+6*u, vy)
+	p.note(0, Rect{vx + 14*u, vy - 1.2*lh, p.xCN - 12*u - vx - 14*u, 2.4 * lh}, Left, Middle, &a)
+}
+
+// contrastRowsDeep is contrastRows for a tall stage with room to spare:
+// each row's topic across the band, and under it the US value by the US
+// line and the China value by China's in as many as maxLines lines, each
+// half measured inside its line over the row's whole height (so a slanted
+// or stepped line never runs through its value). A value that does not
+// fit is left to the card. It returns the rows' boxes.
+func (p *placer) contrastRowsDeep(ids []string, top, bottom float64, maxLines int) []Rect {
+	u := p.u
+	var rows []string
+	for _, id := range ids {
+		if e, ok := p.s.Find(id); ok && e.Kind == data.KindContrast {
+			rows = append(rows, id)
+		}
+	}
+	if len(rows) == 0 || bottom <= top {
+		return nil
+	}
+	lh := (ascent + descent) * labelSize * u
+	rh := (bottom - top) / float64(len(rows))
+	var out []Rect
+	for i, id := range rows {
+		c := p.s.Contrasts[p.mustFind(id).Index]
+		y := top + float64(i)*rh
+		ux := math.Max(xAt(p.lines[0], y+2*u), xAt(p.lines[0], y+rh-2*u)) + 10*u
+		cx := math.Min(xAt(p.lines[1], y+2*u), xAt(p.lines[1], y+rh-2*u)) - 10*u
+		mid := (ux + cx) / 2
+		p.node(id, LooseItem, 0, mid, y+lh/2, NoMarker)
+		t := p.label(id, Rect{ux, y, cx - ux, 2*lh + 2*u}, Center, Top, p.small(p.lang.Pick(c.Topic), frame.Bold, Primary))
+		vy := y + math.Max(t.H, lh) + 4*u
+		vh := math.Min(rh-(vy-y)-8*u, float64(maxLines-1)*labelSize*u*lineGap+lh+1)
+		half := (cx-ux)/2 - 6*u
+		p.label(id, Rect{ux, vy, half, vh}, Left, Top, p.small(p.lang.Pick(c.US), frame.Regular, Label))
+		p.label(id, Rect{cx - half, vy, half, vh}, Right, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
+		ty := vy + lh/2
+		xu, xc := xAt(p.lines[0], ty), xAt(p.lines[1], ty)
+		p.stroke("tick-us-"+id, id, ToneUS, 2*u, pt(xu-5*u, ty), pt(xu+5*u, ty))
+		p.stroke("tick-cn-"+id, id, ToneCN, 2*u, pt(xc-5*u, ty), pt(xc+5*u, ty))
+		out = append(out, Rect{ux, y, cx - ux, rh})
+	}
+	return out
 }

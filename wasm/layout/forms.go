@@ -25,7 +25,7 @@ var registry = map[string]form{
 	"band":      {wide: formBand, tall: formBandTall},
 	"timeline":  {wide: formTimeline, tall: formTimelineTall},
 	"network":   {wide: formNetwork, tall: formNetworkTall},
-	"vanishing": {wide: formVanishing},
+	"vanishing": {wide: formVanishing, tall: formVanishingTall},
 	"staircase": {wide: formStaircase},
 	"diverging": {wide: formDiverging},
 	"ribbons":   {wide: formRibbons},
