@@ -83,9 +83,18 @@ func (p *placer) contrastRowsDeep(ids []string, top, bottom float64, maxLines in
 		t := p.label(id, Rect{ux, y, cx - ux, 2*lh + 2*u}, Center, Top, p.small(p.lang.Pick(c.Topic), frame.Bold, Primary))
 		vy := y + math.Max(t.H, lh) + 4*u
 		vh := math.Min(rh-(vy-y)-8*u, float64(maxLines-1)*labelSize*u*lineGap+lh+1)
-		half := (cx-ux)/2 - 6*u
-		p.label(id, Rect{ux, vy, half, vh}, Left, Top, p.small(p.lang.Pick(c.US), frame.Regular, Label))
-		p.label(id, Rect{cx - half, vy, half, vh}, Right, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
+		// The halves share the row: a value that fits on one line in half
+		// of it leaves the rest to the other side's.
+		total := cx - ux - 12*u
+		hu, hc := total/2, total/2
+		us, cn := p.lang.Pick(c.US), p.lang.Pick(c.CN)
+		if a := p.m.Advance(us, labelSize*u, frame.Regular) + 2; a < hu {
+			hu, hc = a, total-a
+		} else if a := p.m.Advance(cn, labelSize*u, frame.Regular) + 2; a < hc {
+			hu, hc = total-a, a
+		}
+		p.label(id, Rect{ux, vy, hu, vh}, Left, Top, p.small(us, frame.Regular, Label))
+		p.label(id, Rect{cx - hc, vy, hc, vh}, Right, Top, p.small(cn, frame.Regular, Label))
 		ty := vy + lh/2
 		xu, xc := xAt(p.lines[0], ty), xAt(p.lines[1], ty)
 		p.stroke("tick-us-"+id, id, ToneUS, 2*u, pt(xu-5*u, ty), pt(xu+5*u, ty))

@@ -26,7 +26,7 @@ var registry = map[string]form{
 	"timeline":  {wide: formTimeline, tall: formTimelineTall},
 	"network":   {wide: formNetwork, tall: formNetworkTall},
 	"vanishing": {wide: formVanishing, tall: formVanishingTall},
-	"staircase": {wide: formStaircase},
+	"staircase": {wide: formStaircase, tall: formStaircaseTall},
 	"diverging": {wide: formDiverging},
 	"ribbons":   {wide: formRibbons},
 	"ranked":    {wide: formRanked},
