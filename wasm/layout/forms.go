@@ -27,7 +27,7 @@ var registry = map[string]form{
 	"network":   {wide: formNetwork, tall: formNetworkTall},
 	"vanishing": {wide: formVanishing, tall: formVanishingTall},
 	"staircase": {wide: formStaircase, tall: formStaircaseTall},
-	"diverging": {wide: formDiverging},
+	"diverging": {wide: formDiverging, tall: formDivergingTall},
 	"ribbons":   {wide: formRibbons},
 	"ranked":    {wide: formRanked},
 	"lanes":     {wide: formLanes},
