@@ -267,8 +267,14 @@ func formNetworkTall(p *placer) {
 	p.note(1, Rect{b.X, b.Y + topRoom*0.3, b.W, topRoom * 0.7}, Center, Middle, nil)
 	foot := cy + ry + 12*u + lh + 18*u
 	var anchor *frame.Point
-	if len(tie.Polylines(2)) > 0 {
-		m := midOf(tie)
+	if ls := tie.Polylines(16); len(ls) > 0 && len(ls[0]) > 0 {
+		// A third of the way down from the upper node: clear of the
+		// lower node's name.
+		l := ls[0]
+		m := l[len(l)/3]
+		if l[0].Y > l[len(l)-1].Y {
+			m = l[len(l)*2/3]
+		}
 		anchor = &m
 	}
 	p.note(0, Rect{b.X, foot, b.W, 2.4 * lh}, Center, Top, anchor)

@@ -82,7 +82,7 @@ func formStaircaseTall(p *placer) {
 	// The summit at the US line's far end.
 	sx, sy := p.xUS, p.y1
 	p.fill("summit", "", ToneUS, 1, pt(sx-8*u, sy+1*u), pt(sx, sy-13*u), pt(sx+8*u, sy+1*u))
-	p.contrastRowsDeep(ids, top, bottom, 6)
+	p.contrastRowsDeep(ids, top, bottom, 0, 6) // every landing keeps its row
 }
 
 // eggPath is an upright ellipse of half-width rx and half-height ry.

@@ -48,7 +48,7 @@ func formVanishingTall(p *placer) {
 	p.fill("wedge", "", ToneUS, 0.14, pt(p.xUS-half, p.y0), pt(vx, vy), pt(p.xUS+half, p.y0))
 	p.fill("point", "", ToneUS, 1, pt(vx-5*u, vy), pt(vx, vy-5*u), pt(vx+5*u, vy), pt(vx, vy+5*u))
 	ids := p.marks(data.KindContrast)
-	p.contrastRowsDeep(ids, b.Y, vy-2*lh, 6)
+	p.contrastRowsDeep(ids, b.Y, vy-2*lh, 4, 6)
 	a := pt(vx+6*u, vy)
 	p.note(0, Rect{vx + 14*u, vy - 1.2*lh, p.xCN - 12*u - vx - 14*u, 2.4 * lh}, Left, Middle, &a)
 }
@@ -59,7 +59,7 @@ func formVanishingTall(p *placer) {
 // half measured inside its line over the row's whole height (so a slanted
 // or stepped line never runs through its value). A value that does not
 // fit is left to the card. It returns the rows' boxes.
-func (p *placer) contrastRowsDeep(ids []string, top, bottom float64, maxLines int) []Rect {
+func (p *placer) contrastRowsDeep(ids []string, top, bottom float64, minLines, maxLines int) []Rect {
 	u := p.u
 	var rows []string
 	for _, id := range ids {
@@ -71,6 +71,14 @@ func (p *placer) contrastRowsDeep(ids []string, top, bottom float64, maxLines in
 		return nil
 	}
 	lh := (ascent + descent) * labelSize * u
+	// With too little room for each row's values in minLines lines, the
+	// first rows keep theirs and the rest are left, whole, to the card.
+	if minLines > 0 {
+		need := 2*lh + 12*u + float64(minLines-1)*labelSize*u*lineGap + lh
+		if k := int((bottom - top) / need); k < len(rows) {
+			rows = rows[:max(k, 1)]
+		}
+	}
 	rh := (bottom - top) / float64(len(rows))
 	var out []Rect
 	for i, id := range rows {
