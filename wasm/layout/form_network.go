@@ -113,7 +113,29 @@ func formNetwork(p *placer) {
 			zu := p.zoneUS()
 			p.note(1, Rect{p.x0, zu.Y, p.x1 - p.x0, zu.H}, Center, Bottom, nil)
 		} else {
-			p.note(0, Rect{right, cy - 2*lh, p.x1 - right, 4 * lh}, Left, Middle, nil)
+			// Tied by a leader to the ties it describes: the arc from
+			// Oracle down to Nvidia, the ring's lower right.
+			var anchor *frame.Point
+			for _, a := range arcs {
+				if m := midOf(a.path); float64(m.X) > cx && float64(m.Y) > cy {
+					anchor = &m
+				}
+			}
+			// It stands just below and right of that arc's middle, under
+			// Oracle's name, with a short leader; failing that, at the
+			// right.
+			got := Rect{}
+			if anchor != nil {
+				ax, ay := float64(anchor.X)+18*u, float64(anchor.Y)+10*u
+				cnTop := yAt(p.lines[1], ax) - 10*u
+				if side == data.CN {
+					cnTop = p.yCN - 10*u // (a China ring: never here)
+				}
+				got = p.note(0, Rect{ax, ay, p.x1 - ax, math.Min(2.4*lh, cnTop-ay)}, Left, Top, anchor)
+			}
+			if got.H == 0 {
+				p.note(0, Rect{right, cy - 2*lh, p.x1 - right, 4 * lh}, Left, Middle, anchor)
+			}
 			zu := p.zoneUS()
 			p.note(1, Rect{cx - rx, zu.Y, 2 * rx, zu.H}, Center, Bottom, nil)
 		}
