@@ -24,7 +24,7 @@ func formVanishing(p *placer) {
 	p.fill("point", "", ToneUS, 1, pt(vx-5*u, vy), pt(vx, vy-5*u), pt(vx+5*u, vy), pt(vx, vy+5*u))
 	lh := (ascent + descent) * labelSize * u
 	ids := p.marks(data.KindContrast)
-	p.contrastColumns(ids, func(x float64) float64 { return b.Y + b.H*0.62 })
+	p.contrastColumnsDeep(ids, func(x float64) float64 { return b.Y + b.H*0.62 }, 4)
 	// The point's annotation, under it in the band's right end.
 	a := pt(vx, vy)
 	w := (p.x1 - p.x0) / float64(max(len(ids), 1))
@@ -110,4 +110,42 @@ func (p *placer) contrastRowsDeep(ids []string, top, bottom float64, minLines, m
 		out = append(out, Rect{ux, y, cx - ux, rh})
 	}
 	return out
+}
+
+// contrastColumnsDeep is contrastColumns with room for values of up to
+// lines lines where the zones allow: the vanishing line leaves the US zone
+// deep at its far end and the China zone under the straight line, so
+// each row's China value stands by the China line rather than in the card.
+func (p *placer) contrastColumnsDeep(ids []string, topicY func(x float64) float64, lines int) {
+	u := p.u
+	n := len(ids)
+	if n == 0 {
+		return
+	}
+	cw := (p.x1 - p.x0) / float64(n)
+	zu, zc := p.zoneUS(), p.zoneCN()
+	for i, id := range ids {
+		e, ok := p.s.Find(id)
+		if !ok || e.Kind != data.KindContrast {
+			continue
+		}
+		c := p.s.Contrasts[e.Index]
+		x := p.x0 + float64(i)*cw
+		cx := x + cw/2
+		ty := topicY(cx)
+		lh := (ascent + descent) * labelSize * u
+		p.node(id, LooseItem, 0, cx, ty, NoMarker)
+		p.label(id, Rect{x + 4*u, ty - lh*1.5, cw - 8*u, 3*lh + 4*u}, Center, Middle, p.small(p.lang.Pick(c.Topic), frame.Bold, Primary))
+		uy := yAt(p.lines[0], cx)
+		cy := yAt(p.lines[1], cx)
+		vh := float64(lines-1)*labelSize*u*lineGap + lh + 1
+		// The US value keeps clear of its line over the column's width:
+		// the line slants.
+		ub := min(yAt(p.lines[0], x+4*u), yAt(p.lines[0], x+cw-4*u)) - 10*u
+		top := max(zu.Y, ub-vh)
+		p.label(id, Rect{x + 4*u, top, cw - 8*u, ub - top}, Center, Bottom, p.small(p.lang.Pick(c.US), frame.Regular, Label))
+		p.label(id, Rect{x + 4*u, cy + 10*u, cw - 8*u, min(zc.Y+zc.H-cy-10*u, vh)}, Center, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
+		p.stroke("tick-us-"+id, id, ToneUS, 2*u, pt(cx, uy-5*u), pt(cx, uy+5*u))
+		p.stroke("tick-cn-"+id, id, ToneCN, 2*u, pt(cx, cy-5*u), pt(cx, cy+5*u))
+	}
 }
