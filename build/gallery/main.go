@@ -11,6 +11,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/parallel-lines/widget/assets"
@@ -37,14 +38,15 @@ var boards = []artboard{
 func main() {
 	out := flag.String("out", "dist", "output directory (gallery.html and gallery/)")
 	only := flag.String("boards", "desktop,phone", "artboards to draw: desktop, phone, present")
+	scenes := flag.String("scenes", "", "scene ids to draw, comma-separated (default every scene)")
 	flag.Parse()
-	if err := run(*out, strings.Split(*only, ",")); err != nil {
+	if err := run(*out, strings.Split(*only, ","), *scenes); err != nil {
 		fmt.Fprintln(os.Stderr, "gallery:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string, only []string) error {
+func run(dir string, only []string, scenes string) error {
 	story, err := data.Decode(assets.Story)
 	if err != nil {
 		return err
@@ -74,6 +76,9 @@ figcaption{font-size:12px;color:#555}img{display:block;border:1px solid #ccc}</s
 `)
 	n := 0
 	for i, sc := range story.Scenes {
+		if scenes != "" && !slices.Contains(strings.Split(scenes, ","), sc.ID) {
+			continue
+		}
 		form := sc.Form.Name
 		if form == "" {
 			form = data.FormNames[0]

@@ -74,3 +74,68 @@ func formDiverging(p *placer) {
 	p.note(0, Rect{x0 + 8*u, foot - 2.4*lh - 6*u, p.x1 - x0 - 16*u, 2.4 * lh}, Right, Bottom, nil)
 	_ = w
 }
+
+// formDivergingTall: the lines come down the phone close together, run
+// side by side for a while, then separate, the gap widening to the foot.
+// The US firms' arrows (the marks) leave the US line across the band
+// toward China, thinning as they go, and stop at a bar short of China's
+// line; a China arrow stops at a bar short of the US line, the second
+// annotation under it; China's home market is a shaded area outside its
+// line, its "base area", named inside it.
+func formDivergingTall(p *placer) {
+	u := p.u
+	st := p.out.Stage
+	lh := (ascent + descent) * labelSize * u
+	mid := st.X + st.W/2
+	g0 := minGap * u * 1.6
+	h := p.y1 - p.y0
+	yAtT := func(t float64) float64 { return p.y0 + h*t }
+	cnEnd := st.X + st.W*0.74
+	p.setLine(data.US, pt(mid-g0, p.y0), pt(mid-g0, yAtT(0.25)), pt(p.xUS, p.y1))
+	p.setLine(data.CN, pt(mid+g0, p.y0), pt(mid+g0, yAtT(0.25)), pt(cnEnd, p.y1))
+	us, cn := p.lines[0], p.lines[1]
+	// The base area: outside China's line, from the middle to the foot.
+	ya := yAtT(0.45)
+	edge := st.X + st.W
+	p.fill("base-area", "", ToneCN, 0.12, pt(xAt(cn, ya)+6*u, ya), pt(edge, ya), pt(edge, p.y1), pt(cnEnd+6*u, p.y1))
+	// The US firms' arrows toward China, thinning, blocked before its line.
+	rels := p.marks(data.KindRelation)
+	for i, id := range rels {
+		e, ok := p.s.Find(id)
+		if !ok || e.Kind != data.KindRelation {
+			continue
+		}
+		r := p.s.Relations[e.Index]
+		y := yAtT(0.5 + 0.18*float64(i))
+		xa, xc := xAt(us, y), xAt(cn, y)
+		p.node(r.From, ActorItem, data.US, xa, y, Dot)
+		stop := xa + (xc-xa)*0.62
+		seg := (stop - xa - 8*u) / 3
+		for k := range 3 {
+			w := (3.5 - float64(k)) * u
+			p.stroke(id+"-"+string(rune('a'+k)), id, ToneUS, w, pt(xa+8*u+seg*float64(k), y), pt(xa+8*u+seg*float64(k+1), y))
+		}
+		p.stroke(id+"-bar", id, ToneInk, 2.5*u, pt(stop+4*u, y-8*u), pt(stop+4*u, y+8*u))
+		p.out.Items = append(p.out.Items, Item{ID: id, Kind: LooseItem, A: pt((xa+stop)/2, y), B: pt((xa+stop)/2, y), R: 6 * u, Marker: NoMarker})
+		// The firm's name over its arrow, clear of the line above it.
+		ny := y - 10*u - lh
+		nx := xAt(us, ny) + 10*u
+		p.label(r.From, Rect{nx, ny, stop - nx, lh}, Left, Middle, p.name(p.actorName(r.From)))
+	}
+	// China's arrow toward the US, stopped at a bar, high where the lines
+	// have only begun to part.
+	yc := yAtT(0.32)
+	xa, xc := xAt(us, yc), xAt(cn, yc)
+	stop := xc - (xc-xa)*0.6
+	p.stroke("cn-arrow", "", ToneCN, 3*u, pt(xc-8*u, yc), pt(stop, yc))
+	p.stroke("cn-bar", "", ToneInk, 2.5*u, pt(stop-4*u, yc-8*u), pt(stop-4*u, yc+8*u))
+	a := pt(stop-4*u, yc+10*u)
+	// Its annotation under it, across the band as it widens.
+	ny := yc + 16*u
+	nx := xAt(us, ny+3.6*lh) + 10*u
+	nr := xAt(cn, ny) - 10*u
+	p.note(1, Rect{nx, ny, nr - nx, 3.6 * lh}, Center, Top, &a)
+	// The base area's name inside it, near its top.
+	bx := xAt(cn, ya+2.4*lh) + 12*u
+	p.note(0, Rect{bx, ya + 8*u, edge - 2*u - bx, 2.4 * lh}, Right, Top, nil)
+}

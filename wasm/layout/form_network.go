@@ -113,7 +113,29 @@ func formNetwork(p *placer) {
 			zu := p.zoneUS()
 			p.note(1, Rect{p.x0, zu.Y, p.x1 - p.x0, zu.H}, Center, Bottom, nil)
 		} else {
-			p.note(0, Rect{right, cy - 2*lh, p.x1 - right, 4 * lh}, Left, Middle, nil)
+			// Tied by a leader to the ties it describes: the arc from
+			// Oracle down to Nvidia, the ring's lower right.
+			var anchor *frame.Point
+			for _, a := range arcs {
+				if m := midOf(a.path); float64(m.X) > cx && float64(m.Y) > cy {
+					anchor = &m
+				}
+			}
+			// It stands just below and right of that arc's middle, under
+			// Oracle's name, with a short leader; failing that, at the
+			// right.
+			got := Rect{}
+			if anchor != nil {
+				ax, ay := float64(anchor.X)+18*u, float64(anchor.Y)+10*u
+				cnTop := yAt(p.lines[1], ax) - 10*u
+				if side == data.CN {
+					cnTop = p.yCN - 10*u // (a China ring: never here)
+				}
+				got = p.note(0, Rect{ax, ay, p.x1 - ax, math.Min(2.4*lh, cnTop-ay)}, Left, Top, anchor)
+			}
+			if got.H == 0 {
+				p.note(0, Rect{right, cy - 2*lh, p.x1 - right, 4 * lh}, Left, Middle, anchor)
+			}
 			zu := p.zoneUS()
 			p.note(1, Rect{cx - rx, zu.Y, 2 * rx, zu.H}, Center, Bottom, nil)
 		}
@@ -135,4 +157,147 @@ func midOf(path frame.Path) frame.Point {
 	}
 	l := ls[0]
 	return l[len(l)/2]
+}
+
+// formNetworkTall: the ring of giants stands in the middle of the band,
+// its nodes at the top, right, bottom and left, the arcs among them named
+// by kind; the US line bends in toward the ring at its height, as if
+// pulled into it. "An AI-native operating system" heads the ring, and the
+// first annotation stands under it with a leader to the ties it describes.
+// China's line dims.
+func formNetworkTall(p *placer) {
+	u := p.u
+	ids := p.marks(data.KindActor)
+	side := data.US
+	if len(ids) > 0 {
+		side = p.actorSide(ids[0])
+	}
+	p.dim(1 - side)
+	b := p.band()
+	lh := (ascent + descent) * labelSize * u
+	// Room for the widest side name beside the left and right nodes.
+	nameW := 0.0
+	for _, id := range ids {
+		nameW = math.Max(nameW, p.m.Advance(p.lang.Pick(p.actorName(id)), labelSize*u, frame.Bold))
+	}
+	nameW = math.Min(nameW+4*u, b.W*0.3)
+	// The ring stands off centre, away from its line, leaving the line
+	// room to bend in toward it.
+	rx := math.Min(b.W/2-nameW-14*u, 150*u) * 0.8
+	ry := math.Min(b.H*0.26, 170*u)
+	cx := math.Min(b.X+b.W*0.58, b.X+b.W-rx-16*u-nameW)
+	if side == data.CN {
+		cx = math.Max(b.X+b.W*0.42, b.X+rx+16*u+nameW)
+	}
+	cy := b.Y + b.H*0.5
+	// The line bends toward the ring, stopping short of the left name.
+	lx := p.xUS
+	if side == data.CN {
+		lx = p.xCN
+	}
+	room := (cx - rx - 12*u - nameW - 10*u) - lx
+	if side == data.CN {
+		room = lx - (cx + rx + 12*u + nameW + 10*u)
+	}
+	pull := math.Max(0, math.Min(room, rx*0.6))
+	if side == data.CN {
+		pull = -pull
+	}
+	// A smooth bulge, so the line reads as drawn in, not folded.
+	bend := []frame.Point{pt(lx, p.y0)}
+	reach := math.Min(ry*1.6, (p.y1-p.y0)/2-4*u)
+	for k := range 13 {
+		t := float64(k)/6 - 1 // -1 … 1
+		bend = append(bend, pt(lx+pull*(0.5+0.5*math.Cos(math.Pi*t)), cy+reach*t))
+	}
+	p.setLine(side, append(bend, pt(lx, p.y1))...)
+	at := map[string]frame.Point{}
+	for i, id := range ids {
+		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ids))
+		x, y := cx+rx*math.Cos(a), cy+ry*math.Sin(a)
+		at[id] = pt(x, y)
+		p.node(id, ActorItem, side, x, y, Dot)
+		w := math.Min(150*u, b.W*0.5)
+		slot, al := Rect{x + 12*u, y - lh/2, nameW, lh}, Left
+		switch {
+		case math.Cos(a) < -0.1:
+			slot.X, al = x-12*u-nameW, Right
+		case math.Abs(math.Cos(a)) <= 0.1:
+			slot, al = Rect{x - w/2, y - 12*u - lh, w, lh}, Center
+			if math.Sin(a) > 0 {
+				slot.Y = y + 12*u
+			}
+		}
+		p.label(id, slot, al, Middle, p.name(p.actorName(id)))
+	}
+	type arc struct {
+		r    data.Relation
+		path frame.Path
+	}
+	var arcs []arc
+	count := map[data.RelationKind]int{}
+	var tie frame.Path // the ring's lower-right tie, for the first annotation
+	for _, r := range p.s.Relations {
+		a, okA := at[r.From]
+		c, okB := at[r.To]
+		if !p.shown[r.ID] || !okA || !okB {
+			continue
+		}
+		path := bow(a, c, 0.12)
+		w := 2 * u
+		if p.emph[r.ID] {
+			w = 3.5 * u
+		}
+		p.link(r.ID, r.From, r.To, false, path, w, ToneUS+Tone(side&1))
+		arcs = append(arcs, arc{r, path})
+		count[r.Kind]++
+		if m := midOf(path); float64(m.X) > cx && float64(m.Y) > cy {
+			tie = path
+		}
+	}
+	keyed := map[data.RelationKind]bool{}
+	kx, ky := cx-rx*0.9, cy+ry*0.5
+	for _, a := range arcs {
+		word := p.lang.Pick(pickText(relationWords, uint8(a.r.Kind)))
+		ww := p.m.Advance(word, labelSize*u, frame.Regular) + 4*u
+		if count[a.r.Kind] == 1 {
+			mid := midOf(a.path)
+			p.label(a.r.ID, Rect{float64(mid.X) - ww/2, float64(mid.Y) - lh/2, ww, lh}, Center, Middle, p.small(word, frame.Regular, Label))
+			continue
+		}
+		if keyed[a.r.Kind] {
+			continue
+		}
+		keyed[a.r.Kind] = true
+		sw := 18 * u
+		if p.label(a.r.ID, Rect{kx + sw + 6*u, ky - lh/2, ww, lh}, Left, Middle, p.small(word, frame.Regular, Label)).H > 0 {
+			p.stroke("key-"+a.r.ID, a.r.ID, ToneUS+Tone(side&1), 2*u, pt(kx, ky), pt(kx+sw, ky))
+			ky += lh * 1.3
+		}
+	}
+	for j := range p.out.Runs {
+		if p.out.Runs[j].Role == Label {
+			p.out.Runs[j].Halo = true
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	// What the alliance is, over the ring; what binds it, under the ring,
+	// tied by a leader to the lower-right arc.
+	topRoom := cy - ry - 12*u - lh - 10*u - b.Y
+	p.note(1, Rect{b.X, b.Y + topRoom*0.3, b.W, topRoom * 0.7}, Center, Middle, nil)
+	foot := cy + ry + 12*u + lh + 18*u
+	var anchor *frame.Point
+	if ls := tie.Polylines(16); len(ls) > 0 && len(ls[0]) > 0 {
+		// A third of the way down from the upper node: clear of the
+		// lower node's name.
+		l := ls[0]
+		m := l[len(l)/3]
+		if l[0].Y > l[len(l)-1].Y {
+			m = l[len(l)*2/3]
+		}
+		anchor = &m
+	}
+	p.note(0, Rect{b.X, foot, b.W, 2.4 * lh}, Center, Top, anchor)
 }

@@ -47,3 +47,54 @@ func formStaircase(p *placer) {
 	_ = zu
 	p.note(0, Rect{p.x0, p.yCN - rise*0.5 - lh*3, cw * float64(n) * 0.5, lh * 2.4}, Left, Bottom, &a)
 }
+
+// formStaircaseTall: China's line comes down the stage in steps, one
+// landing per contrast, each step climbing in toward the US line, with an
+// egg (value delivered on the way) on the outer side of every landing; the
+// US line runs straight to a single summit marker at its far end, the
+// payoff at the finish. Each contrast is the row at its landing, the US
+// value by the US line and China's by its step. The US line dims.
+func formStaircaseTall(p *placer) {
+	u := p.u
+	p.dim(data.US)
+	ids := p.marks(data.KindContrast)
+	n := max(len(ids), 1)
+	b := p.band()
+	lh := (ascent + descent) * labelSize * u
+	top, bottom := b.Y, p.y1-2*lh
+	rh := (bottom - top) / float64(n)
+	rise := b.W * 0.18
+	x0 := p.xCN - 8*u
+	xOf := func(i int) float64 { return x0 - rise*float64(i)/float64(max(n-1, 1)) }
+	pts := []frame.Point{pt(x0, p.y0)}
+	for i := range n {
+		x := xOf(i)
+		if i > 0 {
+			y := top + float64(i)*rh
+			pts = append(pts, pt(xOf(i-1), y), pt(x, y))
+		}
+		// An egg on the landing's outer side, where the step leaves room.
+		ex, ey := x+11*u, top+float64(i)*rh+rh*0.55
+		p.mark(Mark{Key: "egg-" + ids[min(i, len(ids)-1)], Path: eggPath(ex, ey, 4.5*u, 6*u), Fill: true, Tone: ToneCN})
+	}
+	pts = append(pts, pt(xOf(n-1), p.y1))
+	p.setLine(data.CN, pts...)
+	// The summit at the US line's far end.
+	sx, sy := p.xUS, p.y1
+	p.fill("summit", "", ToneUS, 1, pt(sx-8*u, sy+1*u), pt(sx, sy-13*u), pt(sx+8*u, sy+1*u))
+	p.contrastRowsDeep(ids, top, bottom, 0, 6) // every landing keeps its row
+}
+
+// eggPath is an upright ellipse of half-width rx and half-height ry.
+func eggPath(cx, cy, rx, ry float64) frame.Path {
+	const k = 0.5523 // a quarter circle's control distance
+	var e frame.Path
+	x, y, a, b := float32(cx), float32(cy), float32(rx), float32(ry)
+	e.MoveTo(x, y-b)
+	e.CubeTo(x+a*k, y-b, x+a, y-b*k, x+a, y)
+	e.CubeTo(x+a, y+b*k, x+a*k, y+b, x, y+b)
+	e.CubeTo(x-a*k, y+b, x-a, y+b*k, x-a, y)
+	e.CubeTo(x-a, y-b*k, x-a*k, y-b, x, y-b)
+	e.Close()
+	return e
+}

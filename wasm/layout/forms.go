@@ -11,19 +11,29 @@ import (
 // their points), dim one, and place its marks, labels and the dataset's
 // annotations (at most three). Each form is one file, form_<name>.go, and
 // one entry here; data.FormNames lists the same names for the validator.
-var registry = map[string]func(*placer){
-	"band":      formBand,
-	"timeline":  formTimeline,
-	"network":   formNetwork,
-	"vanishing": formVanishing,
-	"staircase": formStaircase,
-	"diverging": formDiverging,
-	"ribbons":   formRibbons,
-	"ranked":    formRanked,
-	"lanes":     formLanes,
-	"arrows":    formArrows,
-	"legs":      formLegs,
-	"waffle":    formWaffle,
+//
+// A form has two compositions: wide, where the lines run across the screen
+// (US above China), and tall, for a portrait screen, where they run down it
+// (US on the left, China on the right), so that on a phone too each line
+// has the screen's long side to take its shape. A form without a tall
+// composition keeps its wide one on a portrait screen.
+type form struct {
+	wide, tall func(*placer)
+}
+
+var registry = map[string]form{
+	"band":      {wide: formBand, tall: formBandTall},
+	"timeline":  {wide: formTimeline, tall: formTimelineTall},
+	"network":   {wide: formNetwork, tall: formNetworkTall},
+	"vanishing": {wide: formVanishing, tall: formVanishingTall},
+	"staircase": {wide: formStaircase, tall: formStaircaseTall},
+	"diverging": {wide: formDiverging, tall: formDivergingTall},
+	"ribbons":   {wide: formRibbons},
+	"ranked":    {wide: formRanked},
+	"lanes":     {wide: formLanes},
+	"arrows":    {wide: formArrows},
+	"legs":      {wide: formLegs},
+	"waffle":    {wide: formWaffle},
 }
 
 // Forms lists the registered form names, for tests.
@@ -115,34 +125,47 @@ func (p *placer) chips(ids []string, y float64) []Rect {
 	ch := 2*lh + 14*u
 	top := y - float64(rows)*(ch+10*u)/2
 	for i, id := range ids {
-		e, ok := p.s.Find(id)
+		name, ok := p.chipName(id)
 		if !ok {
-			continue
-		}
-		var name data.Text
-		switch e.Kind {
-		case data.KindMarket:
-			name = p.s.Markets[e.Index].Name
-		case data.KindActor:
-			name = p.s.Actors[e.Index].Name
-		default:
 			continue
 		}
 		x := p.x0 + float64(i%cols)*cw + 6*u
 		cy := top + float64(i/cols)*(ch+10*u)
 		box := Rect{x, cy, cw - 12*u, ch}
-		var path frame.Path
-		path.Rect(float32(box.X), float32(box.Y), float32(box.W), float32(box.H), float32(6*u))
-		tone, fill := ToneBand, true
-		if id == "other-markets" || (e.Kind == data.KindMarket && len([]rune(p.lang.Pick(name))) > 0 && []rune(p.lang.Pick(name))[0] == '…') {
-			tone, fill = ToneMuted, false // an open list: an outline
-		}
-		p.mark(Mark{Key: "chip-" + id, Owner: id, Path: path, Fill: fill, Width: 1.5 * u, Tone: tone})
-		p.node(id, MarketItem, 0, box.X+box.W/2, box.Y+box.H/2, NoMarker)
-		p.label(id, Rect{box.X + 6*u, box.Y + 4*u, box.W - 12*u, box.H - 8*u}, Center, Middle, p.name(name))
+		p.chip(id, name, box)
 		out = append(out, box)
 	}
 	return out
+}
+
+// chipName is the name a chip shows: a market's or an actor's.
+func (p *placer) chipName(id string) (data.Text, bool) {
+	e, ok := p.s.Find(id)
+	if !ok {
+		return data.Text{}, false
+	}
+	switch e.Kind {
+	case data.KindMarket:
+		return p.s.Markets[e.Index].Name, true
+	case data.KindActor:
+		return p.s.Actors[e.Index].Name, true
+	}
+	return data.Text{}, false
+}
+
+// chip draws one chip in box: a tinted rounded box with the name inside
+// (an outline for an open list); the item's marker is the chip itself.
+func (p *placer) chip(id string, name data.Text, box Rect) {
+	u := p.u
+	var path frame.Path
+	path.Rect(float32(box.X), float32(box.Y), float32(box.W), float32(box.H), float32(6*u))
+	tone, fill := ToneBand, true
+	if s := []rune(p.lang.Pick(name)); id == "other-markets" || (len(s) > 0 && s[0] == '…') {
+		tone, fill = ToneMuted, false // an open list: an outline
+	}
+	p.mark(Mark{Key: "chip-" + id, Owner: id, Path: path, Fill: fill, Width: 1.5 * u, Tone: tone})
+	p.node(id, MarketItem, 0, box.X+box.W/2, box.Y+box.H/2, NoMarker)
+	p.label(id, Rect{box.X + 6*u, box.Y + 4*u, box.W - 12*u, box.H - 8*u}, Center, Middle, p.name(name))
 }
 
 // actorName is an actor's or line's name.

@@ -6,9 +6,10 @@
 //
 // A layout is a pure function of the story, the scene, the screen and the
 // language; it knows nothing of time or of how anything is drawn. The two
-// lines run across the screen in every orientation, US above and China
-// below, with the band between them holding what lies between (the
-// markets). Each scene's picture is a form chosen in the dataset
+// lines run along the screen's long side: across a wide screen, US above
+// and China below; down a portrait one, US on the left and China on the
+// right, where the scene's form has a tall composition. The band between
+// them holds what lies between (the markets). Each scene's picture is a form chosen in the dataset
 // (data.Scene.Form); forms.go lists them, one file each.
 package layout
 
@@ -188,11 +189,14 @@ type Mark struct {
 type Layout struct {
 	Screen   Screen
 	Portrait bool
-	Stage    Rect   // where the lines and markets stand
-	Form     string // the scene's form, as the dataset names it
-	Items    []Item
-	Marks    []Mark // a form's shapes, painted under the lines, in order
-	Runs     []Run
+	// Tall says the lines run down the screen (US on the left, China on
+	// the right): the scene's form has a composition for portrait screens.
+	Tall  bool
+	Stage Rect   // where the lines and markets stand
+	Form  string // the scene's form, as the dataset names it
+	Items []Item
+	Marks []Mark // a form's shapes, painted under the lines, in order
+	Runs  []Run
 	// Links are the relations and flows shown, by id; their ends are items.
 	Links []Link
 	// Folded are the shown elements the stage leaves to cards, in order; the

@@ -7,6 +7,7 @@ import (
 
 	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/layout"
 	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/typeset"
@@ -22,8 +23,9 @@ func loadStory(t testing.TB) *data.Story {
 }
 
 // The spine: in every scene, on a wide and a tall screen, both lines run
-// across the screen, labelled, US above China and never closer than the
-// minimum gap; a battlefield's markets stand between them.
+// along the screen's long side where the form has a tall composition
+// (across it otherwise), labelled, US above (or left of) China and never
+// closer than the minimum gap; a battlefield's markets stand between them.
 func TestSpineInEveryScene(t *testing.T) {
 	s := loadStory(t)
 	for _, scr := range []layout.Screen{{W: 1280, H: 720, Scale: 1}, {W: 1170, H: 2532, Scale: 3}} {
@@ -47,12 +49,21 @@ func TestSpineInEveryScene(t *testing.T) {
 				if len(us.Pts) != layout.SpinePoints || len(cn.Pts) != layout.SpinePoints {
 					t.Fatalf("%v %s: lines have %d and %d points", scr, sc.ID, len(us.Pts), len(cn.Pts))
 				}
-				if span := float64(us.B.X - us.A.X); span < 0.6*float64(scr.W) {
-					t.Errorf("%v %s: the US line spans %.0f px of %d", scr, sc.ID, span, scr.W)
+				// along and across read a point in the lines' own frame:
+				// across the screen for a wide composition, down it for a
+				// tall one.
+				along := func(q frame.Point) float32 { return q.X }
+				across := func(q frame.Point) float32 { return q.Y }
+				long := scr.W
+				if l.Tall {
+					along, across, long = across, along, scr.H
+				}
+				if span := float64(along(us.B) - along(us.A)); span < 0.6*float64(long) {
+					t.Errorf("%v %s: the US line spans %.0f px of %d", scr, sc.ID, span, long)
 				}
 				gap := 28 * scr.Scale * 0.99
 				for k := range us.Pts {
-					if d := float64(cn.Pts[k].Y - us.Pts[k].Y); d < gap {
+					if d := float64(across(cn.Pts[k]) - across(us.Pts[k])); d < gap {
 						t.Errorf("%v %s: at point %d the lines are %.1f px apart, want at least %.1f", scr, sc.ID, k, d, gap)
 						break
 					}
@@ -60,7 +71,7 @@ func TestSpineInEveryScene(t *testing.T) {
 				if sc.ID == "battlefield" {
 					for _, id := range []string{"europe", "japan", "korea", "southeast-asia"} {
 						m, ok := l.Item(id)
-						if !ok || m.A.Y <= us.A.Y || m.A.Y >= cn.A.Y {
+						if !ok || across(m.A) <= across(us.A) || across(m.A) >= across(cn.A) {
 							t.Errorf("%v: market %s (placed %v) is not between the lines", scr, id, ok)
 						}
 					}

@@ -74,14 +74,21 @@ func Place(s *data.Story, scene int, scr Screen, lang Lang, m Measurer) Layout {
 	for _, id := range p.sc.Emphasis {
 		p.emph[id] = true
 	}
-	p.header()
-	p.spine()
 	p.out.Form = p.sc.Form.Name
 	if p.out.Form == "" {
 		p.out.Form = data.FormNames[0]
 	}
-	if f, ok := registry[p.out.Form]; ok {
-		f(&p)
+	f := registry[p.out.Form]
+	p.out.Tall = p.out.Portrait && f.tall != nil
+	p.header()
+	if p.out.Tall {
+		p.spineTall()
+		f.tall(&p)
+	} else {
+		p.spine()
+		if f.wide != nil {
+			f.wide(&p)
+		}
 	}
 	p.finish()
 	p.controls()
@@ -100,9 +107,12 @@ type placer struct {
 	emph  map[string]bool
 	out   Layout
 
-	// The spine: where the lines run and the zones beside them.
+	// The spine: where the lines run and the zones beside them. A wide
+	// composition uses x0, x1, yUS and yCN; a tall one y0, y1, xUS, xCN.
 	x0, x1   float64 // the lines' left and right ends
 	yUS, yCN float64 // their resting heights
+	y0, y1   float64 // tall: the lines' top and bottom ends
+	xUS, xCN float64 // tall: their resting places across
 	lines    [2][]frame.Point
 	alpha    [2]float64
 	width    [2]float64
@@ -209,11 +219,14 @@ func (p *placer) spine() {
 }
 
 // zoneUS and zoneCN are the labels' room on each line's outer side; band is
-// the room between the lines (at their resting heights).
+// the room between the lines (at their resting places).
 // On a portrait screen each line's name stands between the line and its
 // zone.
 func (p *placer) zoneUS() Rect {
 	st := p.out.Stage
+	if p.out.Tall { // the strip left of the line
+		return Rect{st.X, p.y0, max(p.xUS-8*p.u-st.X, 0), p.y1 - p.y0}
+	}
 	bottom := p.yUS - 8*p.u
 	if p.out.Portrait {
 		bottom -= (ascent+descent)*headingSize*p.u + 4*p.u
@@ -223,6 +236,10 @@ func (p *placer) zoneUS() Rect {
 
 func (p *placer) zoneCN() Rect {
 	st := p.out.Stage
+	if p.out.Tall { // the strip right of the line
+		x := p.xCN + 8*p.u
+		return Rect{x, p.y0, max(st.X+st.W-x, 0), p.y1 - p.y0}
+	}
 	top := p.yCN + 8*p.u
 	if p.out.Portrait {
 		top += (ascent+descent)*headingSize*p.u + 4*p.u
@@ -231,6 +248,9 @@ func (p *placer) zoneCN() Rect {
 }
 
 func (p *placer) band() Rect {
+	if p.out.Tall {
+		return Rect{p.xUS + 10*p.u, p.y0, p.xCN - p.xUS - 20*p.u, p.y1 - p.y0}
+	}
 	return Rect{p.x0, p.yUS + 10*p.u, p.x1 - p.x0, p.yCN - p.yUS - 20*p.u}
 }
 
@@ -240,7 +260,8 @@ func (p *placer) dim(side data.Side) { p.alpha[side&1] = dimAlpha }
 // dimAlpha keeps a dimmed line at 3:1 against the page in both themes.
 const dimAlpha = 0.68
 
-// setLine gives a line its points (device pixels, left to right).
+// setLine gives a line its points (device pixels, left to right; top to
+// bottom in a tall composition).
 func (p *placer) setLine(side data.Side, pts ...frame.Point) { p.lines[side&1] = pts }
 
 // finish puts the lines in, keeps them apart, names them, and leaves every
@@ -249,9 +270,14 @@ func (p *placer) finish() {
 	u := p.u
 	us := resample(p.lines[0], SpinePoints)
 	cn := resample(p.lines[1], SpinePoints)
-	// Never touching: China's line yields where the two come too close.
+	// Never touching: China's line yields where the two come too close
+	// (down the screen, or to the right in a tall composition).
 	for i := range cn {
-		if gap := float64(cn[i].Y - us[i].Y); gap < minGap*u {
+		if p.out.Tall {
+			if gap := float64(cn[i].X - us[i].X); gap < minGap*u {
+				cn[i].X = us[i].X + float32(minGap*u)
+			}
+		} else if gap := float64(cn[i].Y - us[i].Y); gap < minGap*u {
 			cn[i].Y = us[i].Y + float32(minGap*u)
 		}
 	}
@@ -272,7 +298,16 @@ func (p *placer) finish() {
 		y0 := float64(ln[0].Y)
 		slot := Rect{p.out.Stage.X, y0 - hh/2, p.x0 - p.out.Stage.X - 10*u, hh}
 		align := Right
-		if p.out.Portrait {
+		switch {
+		case p.out.Tall:
+			// Over the line's top end: US from the left edge, China to
+			// the right edge.
+			st := p.out.Stage
+			slot, align = Rect{st.X, p.y0 - hh - 6*u, st.W/2 - 4*u, hh}, Left
+			if side == 1 {
+				slot.X, align = st.X+st.W/2+4*u, Right
+			}
+		case p.out.Portrait:
 			slot, align = Rect{p.x0, y0 - hh - 6*u, p.x1 - p.x0, hh}, Left
 			if side == 1 {
 				slot.Y = y0 + 6*u
@@ -287,7 +322,7 @@ func (p *placer) finish() {
 		p.evict(box)
 		before := len(p.out.Runs)
 		p.fit(l.ID, slot, align, Middle, name)
-		if p.out.Portrait && len(p.out.Runs) > before {
+		if p.out.Portrait && !p.out.Tall && len(p.out.Runs) > before {
 			// On a phone the name stands on the stage, where a form's
 			// marks may pass under it.
 			p.out.Runs[before].Halo = true
