@@ -300,12 +300,17 @@ func (p *placer) finish() {
 		align := Right
 		switch {
 		case p.out.Tall:
-			// Over the line's top end: US from the left edge, China to
-			// the right edge.
+			// Over the line's top end, reaching outward from it (US to
+			// the left, China to the right) and kept on the stage.
 			st := p.out.Stage
-			slot, align = Rect{st.X, p.y0 - hh - 6*u, st.W/2 - 4*u, hh}, Left
-			if side == 1 {
-				slot.X, align = st.X+st.W/2+4*u, Right
+			x, y := float64(ln[0].X), float64(ln[0].Y)-hh-6*u
+			w := p.m.Advance(name.s, name.size, p.lang.Set(name.w))
+			if side == 0 {
+				right := clamp(x+8*u, st.X+w, st.X+st.W/2-4*u)
+				slot, align = Rect{st.X, y, right - st.X, hh}, Right
+			} else {
+				left := clamp(x-8*u, st.X+st.W/2+4*u, st.X+st.W-w)
+				slot, align = Rect{left, y, st.X + st.W - left, hh}, Left
 			}
 		case p.out.Portrait:
 			slot, align = Rect{p.x0, y0 - hh - 6*u, p.x1 - p.x0, hh}, Left
