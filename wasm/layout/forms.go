@@ -28,7 +28,7 @@ var registry = map[string]form{
 	"vanishing": {wide: formVanishing},
 	"staircase": {wide: formStaircase},
 	"diverging": {wide: formDiverging},
-	"ribbons":   {wide: formRibbons},
+	"ribbons":   {wide: formRibbons, tall: formRibbonsTall},
 	"ranked":    {wide: formRanked},
 	"lanes":     {wide: formLanes},
 	"arrows":    {wide: formArrows},
