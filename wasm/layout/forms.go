@@ -31,7 +31,7 @@ var registry = map[string]form{
 	"ribbons":   {wide: formRibbons, tall: formRibbonsTall},
 	"ranked":    {wide: formRanked},
 	"lanes":     {wide: formLanes},
-	"arrows":    {wide: formArrows},
+	"arrows":    {wide: formArrows, tall: formArrowsTall},
 	"legs":      {wide: formLegs},
 	"waffle":    {wide: formWaffle},
 }
