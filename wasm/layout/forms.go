@@ -32,7 +32,7 @@ var registry = map[string]form{
 	"ranked":    {wide: formRanked},
 	"lanes":     {wide: formLanes},
 	"arrows":    {wide: formArrows, tall: formArrowsTall},
-	"legs":      {wide: formLegs},
+	"legs":      {wide: formLegs, tall: formLegsTall},
 	"waffle":    {wide: formWaffle},
 }
 
