@@ -30,7 +30,7 @@ var registry = map[string]form{
 	"diverging": {wide: formDiverging},
 	"ribbons":   {wide: formRibbons, tall: formRibbonsTall},
 	"ranked":    {wide: formRanked},
-	"lanes":     {wide: formLanes},
+	"lanes":     {wide: formLanes, tall: formLanesTall},
 	"arrows":    {wide: formArrows, tall: formArrowsTall},
 	"legs":      {wide: formLegs, tall: formLegsTall},
 	"waffle":    {wide: formWaffle},
