@@ -29,7 +29,7 @@ var registry = map[string]form{
 	"staircase": {wide: formStaircase},
 	"diverging": {wide: formDiverging},
 	"ribbons":   {wide: formRibbons, tall: formRibbonsTall},
-	"ranked":    {wide: formRanked},
+	"ranked":    {wide: formRanked, tall: formRankedTall},
 	"lanes":     {wide: formLanes, tall: formLanesTall},
 	"arrows":    {wide: formArrows, tall: formArrowsTall},
 	"legs":      {wide: formLegs, tall: formLegsTall},
