@@ -33,7 +33,7 @@ var registry = map[string]form{
 	"lanes":     {wide: formLanes, tall: formLanesTall},
 	"arrows":    {wide: formArrows, tall: formArrowsTall},
 	"legs":      {wide: formLegs, tall: formLegsTall},
-	"waffle":    {wide: formWaffle},
+	"waffle":    {wide: formWaffle, tall: formWaffleTall},
 }
 
 // Forms lists the registered form names, for tests.
