@@ -12,7 +12,8 @@ import (
 // whole, the second the part that is filled, at one cell per power of ten
 // that keeps the whole under fifty cells. The figures' labels stand beside
 // it, as the dataset words them (with their attribution). The balance on the
-// right tips toward the filled part, with the annotation.
+// right weighs the habit the annotation names, hardware over software: its
+// beam tips down toward a chip, the software's cells ride up light.
 func formWaffle(p *placer) {
 	u := p.u
 	ids := p.marks(data.KindFigure)
@@ -98,24 +99,14 @@ func formWaffle(p *placer) {
 		key += " " + unit
 	}
 	p.label("", Rect{gx, gy + gh + 2*u, gw, lh + 2}, Left, Top, p.small(key, frame.Regular, Secondary))
-	// The balance: a beam tipped toward the filled side.
+	// The balance of the habit the scene names: the beam tipped toward
+	// the hardware, the software light.
 	if !p.out.Portrait && b.H > 110*u {
 		bx := p.x0 + (p.x1-p.x0)*0.82
 		by := b.Y + b.H*0.5
 		arm := (p.x1 - p.x0) * 0.1
 		tilt := arm * 0.35
-		p.fill("fulcrum", "", ToneInk, 1, pt(bx, by), pt(bx-10*u, by+18*u), pt(bx+10*u, by+18*u))
-		p.stroke("beam", "", ToneInk, 3*u, pt(bx-arm, by-tilt), pt(bx+arm, by+tilt))
-		var heavy, light frame.Path
-		heavy.Rect(float32(bx+arm-12*u), float32(by+tilt-24*u), float32(24*u), float32(22*u), float32(3*u))
-		light.Rect(float32(bx-arm-8*u), float32(by-tilt-10*u), float32(16*u), float32(8*u), float32(2*u))
-		p.mark(Mark{Key: "pan-heavy", Path: heavy, Fill: true, Tone: ToneUS})
-		p.mark(Mark{Key: "pan-light", Path: light, Width: 1.5 * u, Tone: ToneMuted})
-		// What weighs: the filled part's count under its pan.
-		if v := FigureValue(part, p.lang); v != "" {
-			pw := p.m.Advance(v, labelSize*u, frame.Bold) + 4*u
-			p.label(ids[1], Rect{bx + arm - pw/2, by + tilt + 10*u, pw, lh}, Center, Top, p.small(v, frame.Bold, Label))
-		}
+		p.waffleBalance(bx, by, arm, part, ids[1])
 		a := pt(bx, by+20*u)
 		p.note(0, Rect{bx - arm*1.6, by + tilt + 30*u, arm * 3.2, 2.4 * lh}, Center, Top, &a)
 	} else if p.out.Portrait {
