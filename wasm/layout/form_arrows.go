@@ -58,7 +58,8 @@ func formArrowsTall(p *placer) {
 	ids := p.marks(data.KindLogic)
 	b := p.band()
 	n := max(len(ids), 1)
-	rowH := b.H / float64(n)
+	rowH := min(b.H/float64(n), 190*u) // a sequence, kept together on a tall screen
+	y0 := b.Y + (b.H-rowH*float64(n))/2
 	w := b.W - 8*u
 	x := b.X + 4*u
 	for i, id := range ids {
@@ -73,7 +74,7 @@ func formArrowsTall(p *placer) {
 		th := min(p.pieceHeight(to, dekSize*u, frame.Bold, w), 2*dekSize*u*lineGap+1)
 		arrow := clamp(rowH-fh-th-40*u, 28*u, 72*u)
 		h := fh + th + arrow + 20*u
-		top := b.Y + float64(i)*rowH + max(0, (rowH-h)/2)
+		top := y0 + float64(i)*rowH + max(0, (rowH-h)/2)
 		l := p.label(id, Rect{x, top, w, fh + 1}, Center, Top, piece{from, dekSize * u, frame.Regular, Secondary, p.lang})
 		ay0 := top + fh + 10*u
 		ay1 := ay0 + arrow

@@ -108,7 +108,10 @@ func formLegsTall(p *placer) {
 	b := p.band()
 	lh := (ascent + descent) * labelSize * u
 	cx := b.X + b.W/2
-	at := func(f float64) float64 { return b.Y + b.H*f }
+	// The figure keeps its proportions on a very tall screen: centred.
+	fh := min(b.H, 2.2*b.W)
+	fy := b.Y + (b.H-fh)/2
+	at := func(f float64) float64 { return fy + fh*f }
 	// ZTE's tie to Oracle, across the top of the band.
 	tieY := at(0.04) + lh + 4*u
 	for _, r := range p.s.Relations {
