@@ -70,8 +70,8 @@ func formArrowsTall(p *placer) {
 		g := p.s.Logic[e.Index]
 		from := p.lang.Pick(g.From)
 		to := p.lang.Pick(g.To)
-		fh := min(p.pieceHeight(from, dekSize*u, frame.Regular, w), 2*dekSize*u*lineGap+1)
-		th := min(p.pieceHeight(to, dekSize*u, frame.Bold, w), 2*dekSize*u*lineGap+1)
+		fh := min(p.measuredHeight(from, dekSize*u, frame.Regular, w), 2*dekSize*u*lineGap+1)
+		th := min(p.measuredHeight(to, dekSize*u, frame.Bold, w), 2*dekSize*u*lineGap+1)
 		arrow := clamp(rowH-fh-th-40*u, 28*u, 72*u)
 		h := fh + th + arrow + 20*u
 		top := y0 + float64(i)*rowH + max(0, (rowH-h)/2)
@@ -89,8 +89,8 @@ func formArrowsTall(p *placer) {
 	}
 }
 
-// pieceHeight is the height of s wrapped at width in size and weight.
-func (p *placer) pieceHeight(s string, size float64, w frame.Weight, width float64) float64 {
+// measuredHeight is the height of s wrapped at width in size and weight.
+func (p *placer) measuredHeight(s string, size float64, w frame.Weight, width float64) float64 {
 	k := len(p.m.Wrap(s, size, w, width))
 	if k == 0 {
 		return 0

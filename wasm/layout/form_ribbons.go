@@ -155,10 +155,10 @@ func formRibbonsTall(p *placer) {
 			continue
 		}
 		labelW[side] = b.W * 0.8
-		if p.textHeight(o.what, labelW[side]) > 3*labelSize*u*lineGap+1 {
+		if p.measuredHeight(o.what, labelSize*u, frame.Bold, labelW[side]) > 3*labelSize*u*lineGap+1 {
 			labelW[side] = p.xCN - p.xUS - 24*u
 		}
-		need[side] = min(p.textHeight(o.what, labelW[side]), room)
+		need[side] = min(p.measuredHeight(o.what, labelSize*u, frame.Bold, labelW[side]), room)
 	}
 	n := float64(len(ids))
 	chipsH := n * (2*lh + 14*u + 28*u)
@@ -228,14 +228,4 @@ func ribbonBranch(a, b frame.Point) frame.Path {
 	dx := b.X - a.X
 	path.CubeTo(a.X+dx*0.6, a.Y, b.X-dx*0.6, b.Y, b.X, b.Y)
 	return path
-}
-
-// textHeight is the height of s wrapped at width in a bold label.
-func (p *placer) textHeight(s string, width float64) float64 {
-	size := labelSize * p.u
-	n := len(p.m.Wrap(s, size, frame.Bold, width))
-	if n == 0 {
-		return 0
-	}
-	return float64(n-1)*size*lineGap + (ascent+descent)*size
 }
