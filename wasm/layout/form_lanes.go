@@ -64,3 +64,49 @@ func formLanes(p *placer) {
 	}
 	p.note(1, Rect{xs + 14*u, ny, (x1 - x0) * 0.4, 2.4 * lh}, Left, Top, &s)
 }
+
+// formLanesTall: the band splits near its top into two lanes that run
+// down the phone and go their own ways: the primary market's, on the left,
+// narrows to a closing aperture at the bottom, where the first annotation
+// says so; the secondary market's, by China's line, stays open and bends
+// away. Each lane's investors stand in it. The US line dims.
+func formLanesTall(p *placer) {
+	u := p.u
+	p.dim(data.US)
+	b := p.band()
+	lh := (ascent + descent) * labelSize * u
+	left, right := b.X+4*u, b.X+b.W-4*u
+	top, bottom := b.Y+4*u, b.Y+b.H-4*u
+	mid := b.X + b.W*0.5
+	ys := b.Y + b.H*0.2 // where the lanes part
+	apX := b.X + b.W*0.28
+	ap := pt(apX, bottom)
+	p.fill("lane-primary", "", ToneBand, 1, pt(left, top), pt(mid-4*u, top), pt(mid-4*u, ys), pt(apX+3*u, bottom), pt(apX-3*u, bottom), pt(left, ys))
+	p.stroke("aperture", "", ToneInk, 2.5*u, pt(left, bottom), pt(apX-4*u, bottom))
+	p.stroke("aperture-2", "", ToneInk, 2.5*u, pt(apX+4*u, bottom), pt(mid-4*u, bottom))
+	p.fill("lane-secondary", "", ToneCN, 0.13, pt(mid+4*u, top), pt(right, top), pt(right, bottom), pt(mid+26*u, bottom), pt(mid+4*u, ys))
+	// Lane names at the top, inside each lane.
+	w := mid - left - 12*u
+	p.label("", Rect{left + 6*u, top + 6*u, w, 2.6 * lh}, Left, Top, piece{p.lang.Pick(laneWords[0]), labelSize * u, frame.Bold, Label, p.lang})
+	p.label("", Rect{right - 6*u - w, top + 6*u, w, 2.6 * lh}, Right, Top, piece{p.lang.Pick(laneWords[1]), labelSize * u, frame.Bold, Label, p.lang})
+	// The investors who stand in each lane, halfway down it.
+	for i, id := range []string{"primary-investors", "secondary-investors"} {
+		if !p.shown[id] {
+			continue
+		}
+		x, y := b.X+b.W*0.24, b.Y+b.H*0.5
+		if i == 1 {
+			x = b.X + b.W*0.76
+		}
+		p.node(id, ActorItem, data.CN, x, y, Dot)
+		sw := b.W*0.5 - 8*u
+		p.label(id, Rect{x - sw/2, y + 10*u, sw, 2.4 * lh}, Center, Top, p.name(p.actorName(id)))
+	}
+	// Annotations: the closing window over the aperture, the parting in
+	// the secondary lane just under it.
+	a := ap
+	nw := mid - left - 8*u
+	p.note(0, Rect{left, bottom - 14*u - 2.4*lh, nw, 2.4 * lh}, Left, Bottom, &a)
+	s := pt(mid, ys)
+	p.note(1, Rect{mid + 16*u, ys + 10*u, right - mid - 20*u, 2.4 * lh}, Left, Top, &s)
+}

@@ -102,3 +102,101 @@ func formRanked(p *placer) {
 		p.note(0, zc, Center, Top, nil)
 	}
 }
+
+// formRankedTall: one column read down the band by China's line: the
+// buyers first, in the order the dataset ranks them and numbered, then,
+// after a gap, the suppliers; each name stands left of its dot, and each
+// purchase is an arc in the gutter by China's line from a buyer down to
+// what it buys (nested, the first buyer's outermost, so none crosses
+// another), its head at the supplier. The annotation stands under the
+// edge makers, last. The US line dims.
+func formRankedTall(p *placer) {
+	u := p.u
+	p.dim(data.US)
+	ids := p.marks(data.KindActor)
+	buys := map[string]bool{}
+	for _, r := range p.s.Relations {
+		if p.shown[r.ID] && r.Kind == data.Purchase {
+			buys[r.From] = true
+		}
+	}
+	var buyers, sellers []string
+	for _, id := range ids {
+		if buys[id] {
+			buyers = append(buyers, id)
+		} else {
+			sellers = append(sellers, id)
+		}
+	}
+	b := p.band()
+	lh := (ascent + descent) * labelSize * u
+	dotX := b.X + b.W*0.7
+	// Row heights: one unit a row, a unit's gap between buyers and
+	// suppliers, and the last row half a unit more for the annotation.
+	units := float64(len(buyers)+len(sellers)) + 1.5
+	if len(buyers) == 0 || len(sellers) == 0 {
+		units -= 1
+	}
+	unitH := min(b.H/units, 84*u) // a column, not a scatter: centred
+	at := map[string]frame.Point{}
+	names := map[string]Rect{}
+	y := b.Y + (b.H-unitH*units)/2
+	row := func(id string, rank int, last bool) {
+		h := unitH
+		if last {
+			h *= 1.5
+		}
+		cy := y + unitH/2
+		p.node(id, ActorItem, data.CN, dotX, cy, Dot)
+		at[id] = pt(dotX, cy)
+		pcs := []piece{p.name(p.actorName(id))}
+		if rank > 0 {
+			pcs[0].s = strconv.Itoa(rank) + "  " + pcs[0].s
+		}
+		if id == "edge-firms" { // the firms this group names, under it
+			for _, a := range p.s.Actors {
+				if p.shown[a.ID] && (a.ID == "rockchip" || a.ID == "horizon") {
+					pcs = append(pcs, piece{p.lang.Pick(a.Name), labelSize * u, frame.Regular, Label, p.lang})
+				}
+			}
+		}
+		slot := Rect{b.X, cy - min(unitH, 3.6*lh)/2, dotX - 16*u - b.X, min(unitH, 3.6*lh)}
+		names[id] = p.label(id, slot, Right, Middle, pcs...)
+		y += h
+	}
+	for i, id := range buyers {
+		row(id, i+1, false)
+	}
+	if len(buyers) > 0 {
+		y += unitH
+	}
+	for i, id := range sellers {
+		row(id, 0, i == len(sellers)-1)
+	}
+	// The purchases: nested arcs in the gutter by China's line.
+	gutter := p.xCN - 10*u - dotX
+	k := 0
+	for _, r := range p.s.Relations {
+		a, okA := at[r.From]
+		c, okC := at[r.To]
+		if !p.shown[r.ID] || !okA || !okC {
+			continue
+		}
+		reach := float32(gutter * (0.85 - 0.3*float64(k)))
+		k++
+		d := float32(8 * u)
+		var path frame.Path
+		path.MoveTo(a.X+d, a.Y)
+		path.CubeTo(a.X+reach, a.Y, c.X+reach, c.Y, c.X+d+float32(10*u), c.Y)
+		p.link(r.ID, r.From, r.To, false, path, 2.5*u, ToneCN)
+		p.arrowHead("head-"+r.ID, r.ID, ToneCN, pt(float64(c.X)+30*u, float64(c.Y)), pt(float64(c.X)+9*u, float64(c.Y)), 8*u)
+	}
+	// The annotation: the bigger chance, under the edge makers' name.
+	if e, ok := at["edge-firms"]; ok {
+		top := float64(e.Y) + lh
+		if n := names["edge-firms"]; n.H > 0 {
+			top = max(n.Y+n.H+6*u, float64(e.Y)+10*u)
+		}
+		p.note(0, Rect{b.X, top, dotX + 10*u - b.X, min(2.4*lh, b.Y+b.H-top)}, Right, Top, nil)
+	}
+}

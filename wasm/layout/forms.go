@@ -28,12 +28,12 @@ var registry = map[string]form{
 	"vanishing": {wide: formVanishing, tall: formVanishingTall},
 	"staircase": {wide: formStaircase, tall: formStaircaseTall},
 	"diverging": {wide: formDiverging, tall: formDivergingTall},
-	"ribbons":   {wide: formRibbons},
-	"ranked":    {wide: formRanked},
-	"lanes":     {wide: formLanes},
-	"arrows":    {wide: formArrows},
-	"legs":      {wide: formLegs},
-	"waffle":    {wide: formWaffle},
+	"ribbons":   {wide: formRibbons, tall: formRibbonsTall},
+	"ranked":    {wide: formRanked, tall: formRankedTall},
+	"lanes":     {wide: formLanes, tall: formLanesTall},
+	"arrows":    {wide: formArrows, tall: formArrowsTall},
+	"legs":      {wide: formLegs, tall: formLegsTall},
+	"waffle":    {wide: formWaffle, tall: formWaffleTall},
 }
 
 // Forms lists the registered form names, for tests.
