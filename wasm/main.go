@@ -56,7 +56,7 @@ func main() {
 	g.FollowTheme()
 	g.Follow("(prefers-reduced-motion: reduce)", func(on bool) { w.SetReducedMotion(on || p.Reduce) })
 	if p.Autoplay {
-		g.Apply(command.Params{Autoplay: true, Scene: command.Command{Index: -1}})
+		g.Apply(command.Params{Autoplay: true, Loop: p.Loop, Scene: command.Command{Index: -1}})
 	}
 	if err := g.Run(); err != nil {
 		page.Fail(err.Error())

@@ -1,27 +1,32 @@
 // Command soak runs the built widget for a long time in headless Chromium,
-// the way a kiosk or a stage would: it steps through every scene in a loop,
-// opens a card every few scenes and switches the language now and then, and
-// checks at the end that nothing went wrong over time:
+// the way a kiosk does: the explorer page with ?autoplay=1&loop=1, in a
+// full-window iframe of a host page (why, see page in soak.go). Along the
+// way it opens a card on every other scene by hovering over its labels and
+// switches the language twice a loop with the host's lang command, neither
+// of which pauses autoplay. At the end it checks that nothing went wrong
+// over time:
 //
-//   - no console error, uncaught exception or renderer crash, and the page
-//     still in the ready state;
+//   - no console error, uncaught exception, renderer crash or error event,
+//     and the widget still in the ready state;
 //
-//   - memory flat: the Go program's linear memory and the page's JavaScript
-//     heap grow by at most -heap (5%) from the end of the warm-up to the end;
+//   - memory flat: the Go heap (after runtime.GC), the wasm linear memory
+//     and the JavaScript heap (after a full collection), measured at the end
+//     of every full loop, grow from the first loop to the last by at most
+//     the budget of issue 12 (bench.MaxHeapGrowth, 5%);
 //
-//   - timing not drifting: the median time from a key press to the new
-//     scene (data-widget-scene) in the last third of the run is within
-//     -drift (50%, +100 ms: the machine's other load is noise) of the first.
+//   - the schedule kept: every scene change is the next scene (autoplay
+//     never paused or skipped), no scene stays more than -stall beyond its
+//     duration, and the schedule does not fall behind: the median lateness
+//     of the scene changes against the plan (the dataset's seconds, as
+//     wasm/autoplay plays them) grows by at most -drift per loop from the
+//     first full loop to the last. One slow step is jitter on a loaded
+//     machine with software WebGL and is reported, not judged; see
+//     schedule.go.
 //
-// Memory and timing are compared after a warm-up of one loop through every
-// scene (both languages seen, caches filled).
+//     go run ./build/soak -dist dist -duration 10m
 //
-//	go run ./build/soak -dist dist -duration 10m
-//
-// It serves a copy of dist/ on 127.0.0.1 whose page loads one extra script
-// first (probe.js), which keeps a handle on the wasm memory for measuring.
-// Scenes are stepped with the keyboard (→, then Home after the last): the
-// widget has no autoplay of its own yet. Exit status 1 on any failure.
+// The page loads one extra script first (probe.js), which keeps a handle
+// on the wasm memory for measuring. Exit status 1 on any failure.
 package main
 
 import (
@@ -38,10 +43,8 @@ func main() {
 	var cfg config
 	flag.StringVar(&cfg.dist, "dist", "dist", "the built widget to serve (`make dist` output)")
 	flag.DurationVar(&cfg.duration, "duration", 10*time.Minute, "how long to run")
-	flag.DurationVar(&cfg.dwell, "dwell", 2*time.Second, "how long each scene stays after it settles, as autoplay would")
-	flag.DurationVar(&cfg.sample, "sample", 20*time.Second, "how often memory is measured")
-	flag.Float64Var(&cfg.heapGrowth, "heap", 0.05, "largest allowed memory growth after the warm-up, as a fraction")
-	flag.Float64Var(&cfg.drift, "drift", 0.5, "largest allowed slow-down of scene changes (+100 ms), as a fraction: the machine's other load adds noise")
+	flag.DurationVar(&cfg.drift, "drift", 1500*time.Millisecond, "largest allowed growth of the schedule's lateness per loop (one loop of drifting timers loses a frame's time per scene, over a second)")
+	flag.DurationVar(&cfg.stall, "stall", 20*time.Second, "largest allowed overstay of one scene beyond its duration (more is a pause or a stall)")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "soak: unexpected arguments %q\n", flag.Args())

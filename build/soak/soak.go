@@ -3,81 +3,108 @@ package main
 import (
 	"context"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/runtime"
+
 	"github.com/parallel-lines/widget/assets"
+	"github.com/parallel-lines/widget/build/internal/bench"
 	"github.com/parallel-lines/widget/build/internal/browser"
 	"github.com/parallel-lines/widget/build/internal/devserver"
 	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/autoplay"
 )
 
 type config struct {
-	dist       string
-	duration   time.Duration
-	dwell      time.Duration
-	sample     time.Duration
-	heapGrowth float64
-	drift      float64
+	dist     string
+	duration time.Duration
+	drift    time.Duration // largest allowed lateness gained per loop
+	stall    time.Duration // largest allowed single dwell error
 }
 
-// Viewport of the run and the position of the language control in it
-// (wasm/layout/controls.go at device scale 1: the footer is 40 px high, the
-// language button sits left of the motion button at the right margin).
+const width, height = 1280, 720
+
+// The explorer page (dist/index.html), not embed.html: a kiosk runs the
+// explorer (its stage layout and presenting shell, web/present.js, live
+// there and nowhere else), so the soak covers the whole shell. It runs in a
+// full-window iframe of a host page of the soak's own (host.html), so that
+// the scene events are heard the way a host hears them and the language is
+// switched with the host's lang command. Cards are opened by hovering:
+// present.js pauses autoplay on any key, click or touch, but not on a
+// pointer that only moves, and a host command is not input either, so
+// autoplay runs untouched for the whole soak; a pause would show as a step
+// out of order or a stall, and fails the run.
+const page = "index.html?autoplay=1&loop=1&lang=en"
+
+// Expressions for the widget's window and document inside the iframe.
 const (
-	width, height = 1280, 720
-	langX, langY  = width - 16 - 32 - 8 - 16, height - 20
+	frameWin = `document.querySelector('iframe').contentWindow`
+	frameDoc = frameWin + `.document`
 )
 
-// How long one step may take before the run fails: software WebGL on a
-// busy 2-core machine draws a frame in 100–300 ms.
+func frameAttr(name string) string {
+	return `(((d) => d && d.documentElement ? d.documentElement.getAttribute("` + name + `") || "" : "")(` + frameDoc + `))`
+}
+
+// How long one action may take before the run fails: software WebGL on a
+// busy 2-core machine draws a frame in 100–300 ms, sometimes much more.
 const (
 	readyTimeout = 90 * time.Second
 	stepTimeout  = 30 * time.Second
 )
 
-// Every cardEvery-th scene a card is opened and closed again; every
-// langEvery-th the language is switched.
+// What is done on a scene change, by the scene's index: the language goes
+// to zh at langAway and back to en at langBack, so every loop ends on the
+// first scene in English and the loop-end memory samples compare alike; a
+// card is opened on every other scene.
 const (
-	cardEvery = 3
-	langEvery = 7
+	langAway, langBack = 3, 8
+	cardEvery          = 2
 )
 
 //go:embed probe.js
 var probeJS string
 
+//go:embed host.html
+var hostHTML string
+
+//go:embed host.js
+var hostJS string
+
+//go:embed host.css
+var hostCSS string
+
 // sample is one measurement of memory.
 type sample struct {
-	at       time.Duration // since the start of the run
-	wasm     float64       // bytes of the Go program's linear memory
-	jsHeap   float64       // bytes of used JavaScript heap
-	frames   int
-	problems int
+	at     time.Duration // since the widget was ready
+	loop   int           // full loops before it
+	goHeap float64       // bytes of Go heap in use after a collection
+	wasm   float64       // bytes of the Go program's linear memory
+	jsHeap float64       // bytes of JavaScript heap used after a collection
 }
 
 // result is what a run observed.
 type result struct {
 	ran      time.Duration
-	warm     time.Duration // the warm-up: until every scene was seen in both languages
-	steps    int           // scene changes
-	loops    int           // times through every scene
-	cards    int           // cards opened and closed
-	langs    int           // language switches
-	settle   []step        // per scene change: how long until at rest
-	samples  []sample      // memory over time
-	problems []string      // console errors, exceptions, crashes
-	state    string        // data-widget-state at the end
-}
-
-type step struct {
-	at   time.Duration
-	took time.Duration
+	scenes   int
+	events   []sceneEvent    // scene changes, the host's clock
+	intended []time.Duration // the schedule's duration of every scene
+	cards    int             // cards opened (hover) and closed
+	langs    int             // language switches
+	samples  []sample        // at the end of every full loop (and one at the start)
+	problems []string        // console errors, exceptions, crashes
+	state    string          // data-widget-state at the end
+	tail     time.Duration   // how long the last scene had been showing at the end
 }
 
 func run(ctx context.Context, cfg config, w io.Writer) (*result, error) {
@@ -86,12 +113,19 @@ func run(ctx context.Context, cfg config, w io.Writer) (*result, error) {
 	if err != nil {
 		return res, fmt.Errorf("decoding the embedded dataset: %w", err)
 	}
-	var scenes []string
-	for _, sc := range story.Scenes {
-		scenes = append(scenes, sc.ID)
+	secs := make([]uint16, len(story.Scenes))
+	for i, sc := range story.Scenes {
+		secs[i] = sc.Seconds
 	}
-	if len(scenes) < 2 {
-		return res, errors.New("the dataset has fewer than two scenes: nothing to step through")
+	// The durations wasm/app gives the schedule.
+	res.intended = autoplay.Seconds(secs, autoplay.Fallback)
+	res.scenes = len(secs)
+	if res.scenes < 2 {
+		return res, errors.New("the dataset has fewer than two scenes: nothing to play")
+	}
+	var round time.Duration
+	for _, d := range res.intended {
+		round += d
 	}
 	site, err := probedCopy(cfg.dist)
 	if err != nil {
@@ -109,170 +143,236 @@ func run(ctx context.Context, cfg config, w io.Writer) (*result, error) {
 		return res, err
 	}
 	defer b.Close()
-	fmt.Fprintf(w, "soak: %s for %s, %d scenes, chromium started in %s\n", base, cfg.duration, len(scenes), b.Startup().Round(time.Millisecond))
+	fmt.Fprintf(w, "soak: %s/soak.html (%s) for %s, %d scenes, one loop %s, chromium started in %s\n",
+		base, page, cfg.duration, res.scenes, round, b.Startup().Round(time.Millisecond))
 
-	if err := b.Navigate(base + "/?lang=en&scene=" + scenes[0]); err != nil {
+	if err := b.Navigate(base + "/soak.html"); err != nil {
 		return res, err
 	}
-	if state, err := b.WaitForState(readyTimeout); err != nil || state != "ready" {
+	state, err := browser.WaitFor(b, readyTimeout, frameAttr("data-widget-state"), func(s string) bool { return s == "ready" || s == "error" })
+	if err != nil || state != "ready" {
 		return res, fmt.Errorf("the widget reached state %q (%v); console: %q", state, err, b.Problems())
 	}
-	if err := b.WaitForAttr("data-widget-motion", "still", stepTimeout); err != nil {
-		return res, err
-	}
-	if err := b.Click(2, 2); err != nil { // the canvas takes the keyboard focus
-		return res, err
-	}
-
 	start := time.Now()
 	defer func() {
 		res.ran = time.Since(start)
 		res.problems = b.Problems()
-		res.state, _ = b.Attr("data-widget-state")
+		res.state, _ = browser.Eval[string](b, frameAttr("data-widget-state"))
 	}()
-	next := time.Duration(0) // when the next memory sample is due
-	for cur := 0; ; {
+	if s, err := measure(b); err == nil {
+		res.samples = append(res.samples, s)
+		logSample(w, s)
+	}
+
+	seen, loops := 0, 0 // host events read; full loops
+	lastLog := time.Duration(0)
+	for ctx.Err() == nil {
 		now := time.Since(start)
-		if now >= next {
+		if now >= cfg.duration {
+			break
+		}
+		evs, err := browser.Eval[[]hostEvent](b, fmt.Sprintf(`window.soak.events.slice(%d)`, seen))
+		if err != nil {
+			return res, err
+		}
+		seen += len(evs)
+		changed := false
+		for _, e := range evs {
+			switch e.Event {
+			case "error":
+				return res, fmt.Errorf("the widget sent an error event: %s", e.Scene)
+			case "scene":
+			default:
+				continue
+			}
+			res.events = append(res.events, sceneEvent{at: time.Duration(e.T * float64(time.Millisecond)), index: e.Index})
+			changed = true
+		}
+		if !changed {
+			if now-lastLog >= time.Minute {
+				lastLog = now
+				fmt.Fprintf(w, "soak: %6s  %d scene changes, %d loops, %d cards, %d language switches, %d console problems\n",
+					now.Round(time.Second), len(res.events), loops, res.cards, res.langs, len(b.Problems()))
+			}
+			sleep(ctx, 250*time.Millisecond)
+			continue
+		}
+		// Act on the scene now showing (one action per batch of events: a
+		// slow action leaves the steps it missed alone, they are on record).
+		last := res.events[len(res.events)-1].index
+		switch {
+		case last == 0:
+			loops++
+			waitStill(b)
 			s, err := measure(b)
 			if err != nil {
 				return res, err
 			}
-			s.at = now
+			s.at, s.loop = time.Since(start), loops
 			res.samples = append(res.samples, s)
-			fmt.Fprintf(w, "soak: %6s  wasm %.1f MB  js heap %.1f MB  frames %d  steps %d  problems %d\n",
-				now.Round(time.Second), s.wasm/1e6, s.jsHeap/1e6, s.frames, res.steps, s.problems)
-			next += cfg.sample
-		}
-		if now >= cfg.duration || ctx.Err() != nil {
-			break
-		}
-
-		// The next scene, as autoplay would show it.
-		key, want := browser.ArrowRight, cur+1
-		if want == len(scenes) {
-			key, want = browser.Home, 0
-			res.loops++
-		}
-		t0 := time.Now()
-		if err := b.PressKey(key); err != nil {
-			return res, err
-		}
-		if err := b.WaitForAttr("data-widget-scene", scenes[want], stepTimeout); err != nil {
-			return res, fmt.Errorf("step %d (%s to %s): %w", res.steps+1, key, scenes[want], err)
-		}
-		res.settle = append(res.settle, step{at: time.Since(start), took: time.Since(t0)})
-		res.steps++
-		cur = want
-		if res.steps == len(scenes) {
-			res.warm = time.Since(start) // every scene seen, both languages (langEvery < len)
-		}
-
-		if res.steps%cardEvery == 0 {
-			if opened, err := openCard(b); err != nil {
-				return res, fmt.Errorf("step %d, a card on %s: %w", res.steps, scenes[cur], err)
-			} else if opened {
+			logSample(w, s)
+		case last == langAway || last == langBack:
+			want := map[bool]string{true: "zh", false: "en"}[last == langAway]
+			if err := switchLang(b, want); err != nil {
+				return res, fmt.Errorf("scene %d: %w", last, err)
+			}
+			res.langs++
+		case last%cardEvery == 0:
+			opened, err := hoverCard(b, last)
+			if err != nil {
+				return res, fmt.Errorf("scene %d: %w", last, err)
+			}
+			if opened {
 				res.cards++
 			}
 		}
-		if res.steps%langEvery == 0 {
-			if err := switchLang(b); err != nil {
-				return res, fmt.Errorf("step %d: %w", res.steps, err)
-			}
-			res.langs++
-		}
-		select {
-		case <-time.After(cfg.dwell):
-		case <-ctx.Done():
+	}
+	if len(res.events) > 0 {
+		if now, err := browser.Eval[float64](b, `performance.now()`); err == nil {
+			res.tail = time.Duration(now*float64(time.Millisecond)) - res.events[len(res.events)-1].at
 		}
 	}
 	return res, ctx.Err()
 }
 
-// openCard focuses the next item with Tab and, if it is an element (its
-// label cites a paragraph, like "P12"), opens its card with Enter, waits for
-// the frame, and closes it with Escape. It reports whether a card opened.
-func openCard(b *browser.Browser) (bool, error) {
-	live := `(document.getElementById('widget-live') || {}).textContent || ''`
-	before, err := browser.Eval[string](b, live)
+// hostEvent is one record of host.js.
+type hostEvent struct {
+	T     float64 `json:"t"`
+	Event string  `json:"event"`
+	Scene string  `json:"scene"`
+	Index int     `json:"index"`
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	select {
+	case <-time.After(d):
+	case <-ctx.Done():
+	}
+}
+
+// waitStill waits, for a while, until the scene change is over.
+func waitStill(b *browser.Browser) {
+	browser.WaitFor(b, stepTimeout, frameAttr("data-widget-motion"), func(s string) bool { return s == "still" })
+}
+
+// description is the part of inspect() the soak reads.
+type description struct {
+	Scene string
+	Card  string
+	Texts []struct{ X, Y, W, H float64 }
+}
+
+// hoverCard waits for the scene change to end, then moves the mouse over
+// the labels of the stage (the centres of the texts inspect() describes,
+// between the title and the controls) until one opens its card, and moves
+// it off again until the card closes. It reports whether a card opened;
+// none opening (a scene without labels where the pointer can reach, or
+// autoplay moving on meanwhile) is not a failure, a card that stays is.
+func hoverCard(b *browser.Browser, scene int) (bool, error) {
+	waitStill(b)
+	d, err := inspect(b)
 	if err != nil {
 		return false, err
 	}
-	if err := b.PressKey(browser.Tab); err != nil {
-		return false, err
+	off, err := browser.Eval[[]float64](b, `(() => {
+		const f = document.querySelector('iframe').getBoundingClientRect();
+		const c = `+frameDoc+`.querySelector('canvas').getBoundingClientRect();
+		return [f.left + c.left, f.top + c.top];
+	})()`)
+	if err != nil || len(off) != 2 {
+		return false, fmt.Errorf("finding the canvas: %v", err)
 	}
-	label, err := browser.WaitFor(b, stepTimeout, live, func(s string) bool { return s != "" && s != before })
-	if err != nil {
-		// The focus may already rest on the only item: nothing to open.
-		return false, nil
-	}
-	opened := paragraphRef(label)
-	if opened {
-		frames, err := browser.Eval[int](b, `window.__parallelLinesFrames || 0`)
+	tried := 0
+	opened := false
+	for _, t := range d.Texts {
+		x, y := t.X+t.W/2, t.Y+t.H/2
+		if y < 0.3*height || y > height-48 || tried == 12 {
+			continue
+		}
+		tried++
+		if err := moveAndDraw(b, off[0]+x, off[1]+y); err != nil {
+			return false, err
+		}
+		now, err := inspect(b)
 		if err != nil {
 			return false, err
 		}
-		if err := b.PressKey(browser.Enter); err != nil {
-			return false, err
+		if now.Scene != d.Scene {
+			break // autoplay moved on
 		}
-		if _, err := browser.WaitFor(b, stepTimeout, `window.__parallelLinesFrames || 0`, func(n int) bool { return n > frames }); err != nil {
-			return false, fmt.Errorf("Enter on %.60q drew no frame: %w", label, err)
+		if now.Card != "" {
+			opened = true
+			break
 		}
 	}
-	if err := b.PressKey(browser.Escape); err != nil {
+	// The corner is inside the layout's margin: nothing there.
+	if err := moveAndDraw(b, off[0]+1, off[1]+1); err != nil {
 		return false, err
+	}
+	if _, err := browser.WaitFor(b, stepTimeout, frameWin+`.parallelLines.inspect()`, func(s string) bool {
+		var x description
+		return json.Unmarshal([]byte(s), &x) == nil && x.Card == ""
+	}); err != nil {
+		return false, fmt.Errorf("the card of scene %d stays open after the pointer left: %w", scene, err)
 	}
 	return opened, nil
 }
 
-// paragraphRef reports whether a label cites a paragraph of the interview.
-func paragraphRef(label string) bool {
-	for i := strings.Index(label, "P"); i >= 0 && i+1 < len(label); {
-		if c := label[i+1]; c >= '0' && c <= '9' {
-			return true
-		}
-		j := strings.Index(label[i+1:], "P")
-		if j < 0 {
-			break
-		}
-		i += 1 + j
+func inspect(b *browser.Browser) (description, error) {
+	var d description
+	s, err := browser.Eval[string](b, frameWin+`.parallelLines.inspect()`)
+	if err != nil {
+		return d, err
 	}
-	return false
+	return d, json.Unmarshal([]byte(s), &d)
 }
 
-// switchLang clicks the language control and waits for <html lang> to
-// change, then gives the keyboard focus back to the canvas.
-func switchLang(b *browser.Browser) error {
-	before, err := b.Attr("lang")
+// moveAndDraw moves the mouse and waits for the frame that saw it.
+func moveAndDraw(b *browser.Browser, x, y float64) error {
+	frames := frameWin + `.__parallelLinesFrames || 0`
+	n, err := browser.Eval[int](b, frames)
 	if err != nil {
 		return err
 	}
-	if err := b.Click(langX, langY); err != nil {
+	if err := b.MoveMouse(x, y); err != nil {
 		return err
 	}
-	if _, err := browser.WaitFor(b, stepTimeout, `document.documentElement.lang`, func(s string) bool { return s != before }); err != nil {
-		return fmt.Errorf("the language control at %d,%d left <html lang=%q>: %w", langX, langY, before, err)
+	// A move onto nothing new may draw nothing: not an error.
+	browser.WaitFor(b, 5*time.Second, frames, func(m int) bool { return m > n })
+	return nil
+}
+
+// switchLang sends the host's lang command and waits for the iframe's
+// <html lang> to follow.
+func switchLang(b *browser.Browser, lang string) error {
+	want := map[string]string{"zh": "zh-Hans", "en": "en"}[lang]
+	if _, err := browser.Eval[int](b, `window.soak.send({command: "lang", value: "`+lang+`"}), 0`); err != nil {
+		return err
+	}
+	if _, err := browser.WaitFor(b, stepTimeout, frameAttr("lang"), func(s string) bool { return s == want }); err != nil {
+		return fmt.Errorf("the lang %s command left <html lang> unchanged: %w", lang, err)
 	}
 	return nil
 }
 
-// probeReading is what the page reports of itself (see probe.js).
-type probeReading struct {
-	Wasm   float64 `json:"wasm"`
-	JSHeap float64 `json:"jsHeap"`
-	Frames int     `json:"frames"`
-}
-
+// measure reads the memory after full collections: the JavaScript heap
+// (HeapProfiler.collectGarbage, then Runtime.getHeapUsage: the host page
+// and the widget share it) and the Go heap (frameTimes runs runtime.GC
+// first, see wasm/app/frametime.go), as the benchmark of issue 12 does.
 func measure(b *browser.Browser) (sample, error) {
-	// Measured after a full collection: what the page holds, not what it
-	// has yet to free.
 	if err := b.CollectGarbage(); err != nil {
 		return sample{}, err
 	}
-	m, err := browser.Eval[probeReading](b, `({
-		wasm: window.__soakMemory ? window.__soakMemory.buffer.byteLength : -1,
-		jsHeap: performance.memory ? performance.memory.usedJSHeapSize : -1,
-		frames: window.__parallelLinesFrames || 0,
+	u, err := browser.Call(b, runtime.GetHeapUsage, cdp.Empty{})
+	if err != nil {
+		return sample{}, err
+	}
+	m, err := browser.Eval[struct {
+		Wasm  float64
+		Times string
+	}](b, `({
+		wasm: `+frameWin+`.__soakMemory ? `+frameWin+`.__soakMemory.buffer.byteLength : -1,
+		times: `+frameWin+`.parallelLines.frameTimes("reset"),
 	})`)
 	if err != nil {
 		return sample{}, err
@@ -280,8 +380,39 @@ func measure(b *browser.Browser) (sample, error) {
 	if m.Wasm < 0 {
 		return sample{}, errors.New("the probe found no wasm memory: did the page start the program another way?")
 	}
-	return sample{wasm: m.Wasm, jsHeap: m.JSHeap, frames: m.Frames, problems: len(b.Problems())}, nil
+	s := sample{wasm: m.Wasm, jsHeap: u.UsedSize, goHeap: -1}
+	for _, f := range strings.Fields(m.Times) {
+		if v, ok := strings.CutPrefix(f, "heap="); ok {
+			fmt.Sscan(v, &s.goHeap)
+		}
+	}
+	if s.goHeap < 0 {
+		return s, fmt.Errorf("frameTimes gave no heap: %.80q", m.Times)
+	}
+	return s, nil
 }
+
+func logSample(w io.Writer, s sample) {
+	fmt.Fprintf(w, "soak: %6s  after %d loops: Go heap %.2f MB  wasm %.1f MB  JS heap %.2f MB\n",
+		s.at.Round(time.Second), s.loop, s.goHeap/1e6, s.wasm/1e6, s.jsHeap/1e6)
+}
+
+// loopSamples returns the samples at the end of the first and the last full
+// loop; ok is false with fewer than two.
+func (r *result) loopSamples() (first, last sample, ok bool) {
+	var ss []sample
+	for _, s := range r.samples {
+		if s.loop > 0 {
+			ss = append(ss, s)
+		}
+	}
+	if len(ss) < 2 {
+		return first, last, false
+	}
+	return ss[0], ss[len(ss)-1], true
+}
+
+func growth(a, b float64) float64 { return 100 * (b/a - 1) }
 
 // verdict checks a finished run against the limits.
 func (r *result) verdict(cfg config) error {
@@ -292,94 +423,82 @@ func (r *result) verdict(cfg config) error {
 	if r.state != "ready" {
 		errs = append(errs, fmt.Errorf("the widget ended in state %q, want ready", r.state))
 	}
-	if len(r.afterWarmUp()) < 3 || len(r.settle) < 6 {
-		errs = append(errs, fmt.Errorf("too short to judge: %d memory samples after the warm-up of %s, %d steps", len(r.afterWarmUp()), r.warm.Round(time.Second), len(r.settle)))
+	sc := analyse(r.events, r.intended)
+	if sc.disorder != "" {
+		errs = append(errs, fmt.Errorf("autoplay left its order (paused, or stepped by something else): %s", sc.disorder))
+	}
+	if sc.stall > cfg.stall {
+		errs = append(errs, fmt.Errorf("a scene stayed %s longer than its duration (limit %s): autoplay paused or stalled", sc.stall.Round(time.Millisecond), cfg.stall))
+	}
+	if len(r.events) > 0 {
+		if want := r.intended[r.events[len(r.events)-1].index]; r.tail > want+cfg.stall {
+			errs = append(errs, fmt.Errorf("the last scene had been showing for %s at the end, its duration is %s: autoplay stopped", r.tail.Round(time.Second), want))
+		}
+	}
+	a, z, ok := r.loopSamples()
+	d, dok := sc.driftPerLoop()
+	if !ok || !dok {
+		errs = append(errs, fmt.Errorf("too short to judge: %d full loops (%d scene changes), want at least 2", len(sc.loops), len(r.events)))
 		return errors.Join(errs...)
 	}
-	wasm0, wasm1 := r.memory(func(s sample) float64 { return s.wasm })
-	if g := wasm1/wasm0 - 1; g > cfg.heapGrowth {
-		errs = append(errs, fmt.Errorf("wasm memory grew %.1f%% after the warm-up (%.1f to %.1f MB), limit %.0f%%", 100*g, wasm0/1e6, wasm1/1e6, 100*cfg.heapGrowth))
+	for _, m := range []struct {
+		what string
+		a, z float64
+	}{{"Go heap", a.goHeap, z.goHeap}, {"wasm memory", a.wasm, z.wasm}, {"JS heap", a.jsHeap, z.jsHeap}} {
+		if g := growth(m.a, m.z); g > bench.MaxHeapGrowth {
+			errs = append(errs, fmt.Errorf("%s grew %.1f%% from loop %d to loop %d (%.2f to %.2f MB), budget %g%% (bench.MaxHeapGrowth)",
+				m.what, g, a.loop, z.loop, m.a/1e6, m.z/1e6, bench.MaxHeapGrowth))
+		}
 	}
-	js0, js1 := r.memory(func(s sample) float64 { return s.jsHeap })
-	if g := js1/js0 - 1; js0 > 0 && g > cfg.heapGrowth {
-		errs = append(errs, fmt.Errorf("JS heap grew %.1f%% after the warm-up (%.1f to %.1f MB), limit %.0f%%", 100*g, js0/1e6, js1/1e6, 100*cfg.heapGrowth))
-	}
-	first, last := r.timing()
-	if float64(last) > float64(first)*(1+cfg.drift)+float64(100*time.Millisecond) {
-		errs = append(errs, fmt.Errorf("scene changes slowed down: median %s from key to new scene in the first third, %s in the last", first, last))
+	if d > cfg.drift {
+		errs = append(errs, fmt.Errorf("the schedule falls behind: the median scene change came %s later per loop from loop %d to loop %d (limit %s per loop)",
+			d.Round(time.Millisecond), sc.loops[0].n, sc.loops[len(sc.loops)-1].n, cfg.drift))
 	}
 	return errors.Join(errs...)
 }
 
-// memory returns the floor (the smallest sample, which follows a garbage
-// collection) of the first and the last third of the samples taken after the
-// warm-up: caches fill while scenes and languages are first seen.
-func (r *result) memory(v func(sample) float64) (before, after float64) {
-	s := r.afterWarmUp()
-	third := max(1, len(s)/3)
-	floor := func(ss []sample) float64 {
-		m := v(ss[0])
-		for _, x := range ss[1:] {
-			m = min(m, v(x))
-		}
-		return m
-	}
-	return floor(s[:third]), floor(s[len(s)-third:])
-}
-
-func (r *result) afterWarmUp() []sample {
-	if r.warm == 0 {
-		return nil
-	}
-	i := slices.IndexFunc(r.samples, func(s sample) bool { return s.at >= r.warm })
-	if i < 0 {
-		return nil
-	}
-	return r.samples[i:]
-}
-
-// timing returns the median time from the key press to the new scene in
-// the first and the last third of the steps after the warm-up.
-func (r *result) timing() (first, last time.Duration) {
-	i := slices.IndexFunc(r.settle, func(s step) bool { return s.at >= r.warm })
-	ss := r.settle[max(0, i):]
-	third := max(1, len(ss)/3)
-	median := func(ss []step) time.Duration {
-		d := make([]time.Duration, len(ss))
-		for i, s := range ss {
-			d[i] = s.took
-		}
-		slices.Sort(d)
-		return d[len(d)/2]
-	}
-	return median(ss[:third]), median(ss[len(ss)-third:])
-}
-
 // summary is the result in one paragraph, for the README.
 func (r *result) summary() string {
-	if len(r.afterWarmUp()) < 1 || len(r.settle) < 3 {
-		return fmt.Sprintf("soak: ran %s, %d scene changes: too short to summarise", r.ran.Round(time.Second), r.steps)
+	sc := analyse(r.events, r.intended)
+	var b strings.Builder
+	fmt.Fprintf(&b, "soak: %s, %d scene changes, %d full loops, %d cards, %d language switches; %d console problems, state %s",
+		r.ran.Round(time.Second), len(r.events), len(sc.loops), r.cards, r.langs, len(r.problems), r.state)
+	if a, z, ok := r.loopSamples(); ok {
+		fmt.Fprintf(&b, "; loop %d → %d: Go heap %.2f → %.2f MB (%+.1f%%), wasm memory %.1f → %.1f MB (%+.1f%%), JS heap %.2f → %.2f MB (%+.1f%%)",
+			a.loop, z.loop, a.goHeap/1e6, z.goHeap/1e6, growth(a.goHeap, z.goHeap), a.wasm/1e6, z.wasm/1e6, growth(a.wasm, z.wasm),
+			a.jsHeap/1e6, z.jsHeap/1e6, growth(a.jsHeap, z.jsHeap))
 	}
-	wasm0, wasm1 := r.memory(func(s sample) float64 { return s.wasm })
-	js0, js1 := r.memory(func(s sample) float64 { return s.jsHeap })
-	first, last := r.timing()
-	return fmt.Sprintf("soak: %s, %d scene changes (%d loops), %d cards, %d language switches; "+
-		"%d console problems, state %s; after a warm-up of %s: wasm memory %.1f → %.1f MB (%+.1f%%), JS heap floor %.1f → %.1f MB (%+.1f%%); "+
-		"median key-to-scene time %s → %s",
-		r.ran.Round(time.Second), r.steps, r.loops, r.cards, r.langs, len(r.problems), r.state, r.warm.Round(time.Second),
-		wasm0/1e6, wasm1/1e6, 100*(wasm1/wasm0-1), js0/1e6, js1/1e6, 100*(js1/js0-1),
-		first.Round(time.Millisecond), last.Round(time.Millisecond))
+	if sc.steps > 0 {
+		med, worst := sc.errStats()
+		fmt.Fprintf(&b, "; dwell error over %d steps: median %s, largest %s", sc.steps, ms(med), ms(worst))
+	}
+	if len(sc.loops) > 0 {
+		var parts []string
+		for _, l := range sc.loops {
+			parts = append(parts, fmt.Sprintf("loop %d: median lateness %s, mean dwell error %s", l.n, ms(l.medianLate), ms(l.meanErr)))
+		}
+		fmt.Fprintf(&b, "; %s", strings.Join(parts, "; "))
+	}
+	if d, ok := sc.driftPerLoop(); ok {
+		f, l := sc.loops[0], sc.loops[len(sc.loops)-1]
+		fmt.Fprintf(&b, "; drift %s per loop, last loop's mean dwell error minus the first's %s", ms(d), ms(l.meanErr-f.meanErr))
+	}
+	return b.String()
 }
 
-// probedCopy copies dist into a temporary directory and makes its page load
-// probe.js before any other script.
+func ms(d time.Duration) string {
+	return fmt.Sprintf("%+d ms", int(math.Round(float64(d)/float64(time.Millisecond))))
+}
+
+// probedCopy copies dist into a temporary directory, makes its page load
+// probe.js before any other script, and adds the host page (soak.html).
 func probedCopy(dist string) (string, error) {
 	index := filepath.Join(dist, "index.html")
-	page, err := os.ReadFile(index)
+	pg, err := os.ReadFile(index)
 	if err != nil {
 		return "", fmt.Errorf("%w: run `make dist` first", err)
 	}
-	i := strings.Index(string(page), "<script")
+	i := strings.Index(string(pg), "<script")
 	if i < 0 {
 		return "", fmt.Errorf("%s loads no script", index)
 	}
@@ -387,11 +506,14 @@ func probedCopy(dist string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	probed := string(page[:i]) + `<script src="soak-probe.js"></script>` + "\n" + string(page[i:])
+	probed := string(pg[:i]) + `<script src="soak-probe.js"></script>` + "\n" + string(pg[i:])
 	if err := errors.Join(
 		os.CopyFS(dir, os.DirFS(dist)),
 		os.WriteFile(filepath.Join(dir, "index.html"), []byte(probed), 0o644),
 		os.WriteFile(filepath.Join(dir, "soak-probe.js"), []byte(probeJS), 0o644),
+		os.WriteFile(filepath.Join(dir, "soak.html"), []byte(strings.Replace(hostHTML, "@src", html.EscapeString(page), 1)), 0o644),
+		os.WriteFile(filepath.Join(dir, "soak-host.js"), []byte(hostJS), 0o644),
+		os.WriteFile(filepath.Join(dir, "soak-host.css"), []byte(hostCSS), 0o644),
 	); err != nil {
 		os.RemoveAll(dir)
 		return "", err

@@ -61,7 +61,7 @@ type Game struct {
 // New returns a game around w and exports the calls the page shell makes.
 func New(w *widget.Widget, f Fonts) *Game {
 	g := &Game{w: w, r: ebitenr.New(f), lang: 255, visible: true}
-	g.auto, _ = autoplay.New(autoplay.Seconds(g.sceneSeconds(), 10*time.Second), false) // a story has scenes: no error
+	g.auto, _ = autoplay.New(autoplay.Seconds(g.sceneSeconds(), autoplay.Fallback), false) // a story has scenes: no error
 	// The shell's stage (full screen or ?mode=present) sizes type and marks
 	// for a projected room.
 	page.Export("present", func(arg string) any {
@@ -148,7 +148,7 @@ func (g *Game) Apply(p command.Params) {
 		g.SetPresent(true)
 	}
 	if p.Loop {
-		g.auto, _ = autoplay.New(autoplay.Seconds(g.sceneSeconds(), 10*time.Second), true)
+		g.auto, _ = autoplay.New(autoplay.Seconds(g.sceneSeconds(), autoplay.Fallback), true)
 	}
 	if p.Autoplay {
 		g.perform(command.Command{Name: command.Play})

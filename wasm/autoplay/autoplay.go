@@ -44,6 +44,10 @@ func New(durations []time.Duration, loop bool) (*Schedule, error) {
 	return s, nil
 }
 
+// Fallback is the duration of a scene whose dataset gives none (the
+// validator requires one; an unvalidated dataset may lack it).
+const Fallback = 10 * time.Second
+
 // Seconds turns the dataset's per-scene seconds into durations; a scene
 // without one (0) gets fallback.
 func Seconds(secs []uint16, fallback time.Duration) []time.Duration {

@@ -23,6 +23,7 @@ type Description struct {
 	Texts    []DescribedText   `json:"texts"`
 	Strokes  []DescribedStroke `json:"strokes"`
 	Controls []DescribedBox    `json:"controls"`
+	Card     string            `json:"card,omitempty"` // the element whose card is open
 }
 
 // DescribedText is one line of text. Color is what it shows as on the
@@ -87,6 +88,7 @@ func (w *Widget) describe(f *frame.List) Description {
 		Scene: w.SceneID(), Form: w.target.Form, Lang: map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[w.lang],
 		Width: float64(w.scr.W) / s, Height: float64(w.scr.H) / s,
 		Texts: []DescribedText{}, Strokes: []DescribedStroke{}, Controls: []DescribedBox{},
+		Card: w.card,
 	}
 	for _, op := range f.Ops {
 		switch op.Kind {
