@@ -159,7 +159,8 @@ func TestPresentingKeys(t *testing.T) {
 }
 
 // TestPresentingAutoplay checks that ?autoplay=1 steps with the dataset's
-// durations, that a click or a key pauses it and P resumes it.
+// durations, that a click or a key pauses it and P resumes it, and that
+// &loop=1 starts again after the last scene.
 func TestPresentingAutoplay(t *testing.T) {
 	ids, _, srv, b := presenting(t)
 	t.Run("autoplay", func(t *testing.T) {
@@ -203,7 +204,18 @@ func TestPresentingAutoplay(t *testing.T) {
 		b.press(t, browser.ArrowLeft, ids[from+1])
 		stays("a key")
 	})
-
+	// &loop=1 goes on from the last scene to the first (a kiosk runs for
+	// hours), and without it autoplay stops on the last.
+	t.Run("loop", func(t *testing.T) {
+		b.screenshotOnFailure(t)
+		s := story(t)
+		last := len(ids) - 1
+		dur := time.Duration(s.Scenes[last].Seconds) * time.Second
+		b.visit(t, srv.URL+"/?scene="+url.QueryEscape(ids[last])+"&lang=en&autoplay=1&loop=1")
+		if err := b.WaitForAttr(sceneAttr, ids[0], dur+keyTimeout); err != nil {
+			t.Errorf("with loop=1, autoplay did not go on from the last scene to the first within %s: %v", dur+keyTimeout, err)
+		}
+	})
 }
 
 // TestPresentingPrintAndStage checks the printed handout and the stage
