@@ -40,7 +40,7 @@ func formStaircase(p *placer) {
 	lh := (ascent + descent) * labelSize * u
 	p.contrastColumns(ids, func(x float64) float64 {
 		return yAt(pts, x) - 24*u - 1.5*lh
-	})
+	}, 2)
 	// The annotation by the first egg.
 	a := pt(p.x0+cw*0.5, p.yCN-9*u)
 	zu := p.zoneUS()
@@ -82,7 +82,7 @@ func formStaircaseTall(p *placer) {
 	// The summit at the US line's far end.
 	sx, sy := p.xUS, p.y1
 	p.fill("summit", "", ToneUS, 1, pt(sx-8*u, sy+1*u), pt(sx, sy-13*u), pt(sx+8*u, sy+1*u))
-	p.contrastRowsDeep(ids, top, bottom, 0, 6) // every landing keeps its row
+	p.contrastRows(ids, top, bottom, 0, 6) // every landing keeps its row
 }
 
 // eggPath is an upright ellipse of half-width rx and half-height ry.

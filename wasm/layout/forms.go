@@ -67,9 +67,11 @@ func (p *placer) marks(kind data.Kind) []string {
 
 // contrastColumns stands each contrast in a column across the spine: its
 // topic in the band at topicY(x), its US value on the US line's outer side
-// and its China value on China's, so that a row of the table reads down
-// the screen. Values that do not fit their slot are left to the card.
-func (p *placer) contrastColumns(ids []string, topicY func(x float64) float64) {
+// and its China value on China's, in up to lines lines where the zones
+// allow, so that a row of the table reads down the screen. The US value
+// keeps clear of its line over the column's whole width (the line may
+// slant). Values that do not fit their slot are left to the card.
+func (p *placer) contrastColumns(ids []string, topicY func(x float64) float64, lines int) {
 	u := p.u
 	n := len(ids)
 	if n == 0 {
@@ -91,13 +93,13 @@ func (p *placer) contrastColumns(ids []string, topicY func(x float64) float64) {
 		p.label(id, Rect{x + 4*u, ty - lh*1.5, cw - 8*u, 3*lh + 4*u}, Center, Middle, p.small(p.lang.Pick(c.Topic), frame.Bold, Primary))
 		uy := yAt(p.lines[0], cx)
 		cy := yAt(p.lines[1], cx)
-		// A value of two lines at most stands by its line; a longer one is
-		// the card's, so the stage stays a picture, not a table of prose.
-		vh := 2*labelSize*u*lineGap + 1
-		top := max(zu.Y, uy-10*u-vh)
-		p.label(id, Rect{x + 4*u, top, cw - 8*u, uy - 10*u - top}, Center, Bottom, p.small(p.lang.Pick(c.US), frame.Regular, Label))
+		vh := float64(lines-1)*labelSize*u*lineGap + lh + 1
+		// The US value keeps clear of its line over the column's width:
+		// the line slants.
+		ub := min(yAt(p.lines[0], x+4*u), yAt(p.lines[0], x+cw-4*u)) - 10*u
+		top := max(zu.Y, ub-vh)
+		p.label(id, Rect{x + 4*u, top, cw - 8*u, ub - top}, Center, Bottom, p.small(p.lang.Pick(c.US), frame.Regular, Label))
 		p.label(id, Rect{x + 4*u, cy + 10*u, cw - 8*u, min(zc.Y+zc.H-cy-10*u, vh)}, Center, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
-		// Ticks tie the row to both lines.
 		p.stroke("tick-us-"+id, id, ToneUS, 2*u, pt(cx, uy-5*u), pt(cx, uy+5*u))
 		p.stroke("tick-cn-"+id, id, ToneCN, 2*u, pt(cx, cy-5*u), pt(cx, cy+5*u))
 	}

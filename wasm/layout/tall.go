@@ -64,10 +64,14 @@ func xAt(pts []frame.Point, y float64) float64 {
 
 // contrastRows stands the contrasts as rows down the band between top and
 // bottom: each row's topic across the band, and under it the US value by
-// the US line (left) and the China value by China's (right), with a tick on
-// each line at the row. A value that does not fit its half is left to the
-// card. It returns the rows' boxes.
-func (p *placer) contrastRows(ids []string, top, bottom float64) []Rect {
+// the US line (left) and the China value by China's (right) in as many as
+// maxLines lines, each half measured inside its line over the row's whole
+// height (so a slanted or stepped line never runs through its value), with
+// a tick on each line at the row. With minLines > 0 and too little room for
+// every row's values in that many lines, the first rows keep theirs and
+// the rest go whole to the card, as does a value that does not fit. It
+// returns the rows' boxes.
+func (p *placer) contrastRows(ids []string, top, bottom float64, minLines, maxLines int) []Rect {
 	u := p.u
 	var rows []string
 	for _, id := range ids {
@@ -79,24 +83,42 @@ func (p *placer) contrastRows(ids []string, top, bottom float64) []Rect {
 		return nil
 	}
 	lh := (ascent + descent) * labelSize * u
+	// With too little room for each row's values in minLines lines, the
+	// first rows keep theirs and the rest are left, whole, to the card.
+	if minLines > 0 {
+		need := 2*lh + 12*u + float64(minLines-1)*labelSize*u*lineGap + lh
+		if k := int((bottom - top) / need); k < len(rows) {
+			rows = rows[:max(k, 1)]
+		}
+	}
 	rh := (bottom - top) / float64(len(rows))
 	var out []Rect
 	for i, id := range rows {
 		c := p.s.Contrasts[p.mustFind(id).Index]
 		y := top + float64(i)*rh
-		ux := xAt(p.lines[0], y+rh/2) + 10*u
-		cx := xAt(p.lines[1], y+rh/2) - 10*u
+		ux := math.Max(xAt(p.lines[0], y+2*u), xAt(p.lines[0], y+rh-2*u)) + 10*u
+		cx := math.Min(xAt(p.lines[1], y+2*u), xAt(p.lines[1], y+rh-2*u)) - 10*u
 		mid := (ux + cx) / 2
 		p.node(id, LooseItem, 0, mid, y+lh/2, NoMarker)
 		t := p.label(id, Rect{ux, y, cx - ux, 2*lh + 2*u}, Center, Top, p.small(p.lang.Pick(c.Topic), frame.Bold, Primary))
 		vy := y + math.Max(t.H, lh) + 4*u
-		vh := math.Min(rh-(vy-y)-6*u, 3*labelSize*u*lineGap+1)
-		half := (cx-ux)/2 - 6*u
-		p.label(id, Rect{ux, vy, half, vh}, Left, Top, p.small(p.lang.Pick(c.US), frame.Regular, Label))
-		p.label(id, Rect{cx - half, vy, half, vh}, Right, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
+		vh := math.Min(rh-(vy-y)-8*u, float64(maxLines-1)*labelSize*u*lineGap+lh+1)
+		// The halves share the row: a value that fits on one line in half
+		// of it leaves the rest to the other side's.
+		total := cx - ux - 12*u
+		hu, hc := total/2, total/2
+		us, cn := p.lang.Pick(c.US), p.lang.Pick(c.CN)
+		if a := p.m.Advance(us, labelSize*u, frame.Regular) + 2; a < hu {
+			hu, hc = a, total-a
+		} else if a := p.m.Advance(cn, labelSize*u, frame.Regular) + 2; a < hc {
+			hu, hc = total-a, a
+		}
+		p.label(id, Rect{ux, vy, hu, vh}, Left, Top, p.small(us, frame.Regular, Label))
+		p.label(id, Rect{cx - hc, vy, hc, vh}, Right, Top, p.small(cn, frame.Regular, Label))
 		ty := vy + lh/2
-		p.stroke("tick-us-"+id, id, ToneUS, 2*u, pt(ux-15*u, ty), pt(ux-5*u, ty))
-		p.stroke("tick-cn-"+id, id, ToneCN, 2*u, pt(cx+5*u, ty), pt(cx+15*u, ty))
+		xu, xc := xAt(p.lines[0], ty), xAt(p.lines[1], ty)
+		p.stroke("tick-us-"+id, id, ToneUS, 2*u, pt(xu-5*u, ty), pt(xu+5*u, ty))
+		p.stroke("tick-cn-"+id, id, ToneCN, 2*u, pt(xc-5*u, ty), pt(xc+5*u, ty))
 		out = append(out, Rect{ux, y, cx - ux, rh})
 	}
 	return out
