@@ -57,52 +57,8 @@ func formNetwork(p *placer) {
 	// kind drawn on several arcs gets one in-place key (a sample of the arc
 	// and its word) in the ring's empty lower-left quarter, not the same
 	// word on every arc.
-	type arc struct {
-		r    data.Relation
-		path frame.Path
-	}
-	var arcs []arc
-	count := map[data.RelationKind]int{}
-	for _, r := range p.s.Relations {
-		a, okA := at[r.From]
-		b, okB := at[r.To]
-		if !p.shown[r.ID] || !okA || !okB {
-			continue
-		}
-		path := bow(a, b, 0.12)
-		w := 2 * u
-		if p.emph[r.ID] {
-			w = 3.5 * u
-		}
-		p.link(r.ID, r.From, r.To, false, path, w, ToneUS+Tone(side&1))
-		arcs = append(arcs, arc{r, path})
-		count[r.Kind]++
-	}
-	keyed := map[data.RelationKind]bool{}
-	kx, ky := cx-rx*0.95, cy+ry*0.55
-	for _, a := range arcs {
-		word := p.lang.Pick(pickText(relationWords, uint8(a.r.Kind)))
-		ww := p.m.Advance(word, labelSize*u, frame.Regular) + 4*u
-		if count[a.r.Kind] == 1 {
-			mid := midOf(a.path)
-			p.label(a.r.ID, Rect{float64(mid.X) - ww/2, float64(mid.Y) - lh/2, ww, lh}, Center, Middle, p.small(word, frame.Regular, Label))
-			continue
-		}
-		if keyed[a.r.Kind] {
-			continue
-		}
-		keyed[a.r.Kind] = true
-		sw := 22 * u
-		if p.label(a.r.ID, Rect{kx + sw + 6*u, ky - lh/2, ww, lh}, Left, Middle, p.small(word, frame.Regular, Label)).H > 0 {
-			p.stroke("key-"+a.r.ID, a.r.ID, ToneUS+Tone(side&1), 2*u, pt(kx, ky), pt(kx+sw, ky))
-			ky += lh * 1.3
-		}
-	}
-	for j := range p.out.Runs {
-		if p.out.Runs[j].Role == Label {
-			p.out.Runs[j].Halo = true
-		}
-	}
+	arcs, count := p.ringArcs(at, side)
+	p.keyArcs(arcs, count, cx-rx*0.95, cy+ry*0.55, 22*u, side)
 	// Annotations: the first by the emphasised tie, the second at the right.
 	if len(ids) > 0 {
 		right := cx + rx + 170*u
@@ -230,56 +186,14 @@ func formNetworkTall(p *placer) {
 		}
 		p.label(id, slot, al, Middle, p.name(p.actorName(id)))
 	}
-	type arc struct {
-		r    data.Relation
-		path frame.Path
-	}
-	var arcs []arc
-	count := map[data.RelationKind]int{}
+	arcs, count := p.ringArcs(at, side)
 	var tie frame.Path // the ring's lower-right tie, for the first annotation
-	for _, r := range p.s.Relations {
-		a, okA := at[r.From]
-		c, okB := at[r.To]
-		if !p.shown[r.ID] || !okA || !okB {
-			continue
-		}
-		path := bow(a, c, 0.12)
-		w := 2 * u
-		if p.emph[r.ID] {
-			w = 3.5 * u
-		}
-		p.link(r.ID, r.From, r.To, false, path, w, ToneUS+Tone(side&1))
-		arcs = append(arcs, arc{r, path})
-		count[r.Kind]++
-		if m := midOf(path); float64(m.X) > cx && float64(m.Y) > cy {
-			tie = path
-		}
-	}
-	keyed := map[data.RelationKind]bool{}
-	kx, ky := cx-rx*0.9, cy+ry*0.5
 	for _, a := range arcs {
-		word := p.lang.Pick(pickText(relationWords, uint8(a.r.Kind)))
-		ww := p.m.Advance(word, labelSize*u, frame.Regular) + 4*u
-		if count[a.r.Kind] == 1 {
-			mid := midOf(a.path)
-			p.label(a.r.ID, Rect{float64(mid.X) - ww/2, float64(mid.Y) - lh/2, ww, lh}, Center, Middle, p.small(word, frame.Regular, Label))
-			continue
-		}
-		if keyed[a.r.Kind] {
-			continue
-		}
-		keyed[a.r.Kind] = true
-		sw := 18 * u
-		if p.label(a.r.ID, Rect{kx + sw + 6*u, ky - lh/2, ww, lh}, Left, Middle, p.small(word, frame.Regular, Label)).H > 0 {
-			p.stroke("key-"+a.r.ID, a.r.ID, ToneUS+Tone(side&1), 2*u, pt(kx, ky), pt(kx+sw, ky))
-			ky += lh * 1.3
+		if m := midOf(a.path); float64(m.X) > cx && float64(m.Y) > cy {
+			tie = a.path
 		}
 	}
-	for j := range p.out.Runs {
-		if p.out.Runs[j].Role == Label {
-			p.out.Runs[j].Halo = true
-		}
-	}
+	p.keyArcs(arcs, count, cx-rx*0.9, cy+ry*0.5, 18*u, side)
 	if len(ids) == 0 {
 		return
 	}
@@ -300,4 +214,65 @@ func formNetworkTall(p *placer) {
 		anchor = &m
 	}
 	p.note(0, Rect{b.X, foot, b.W, 2.4 * lh}, Center, Top, anchor)
+}
+
+// ringArc is one relation drawn between two nodes of the ring.
+type ringArc struct {
+	r    data.Relation
+	path frame.Path
+}
+
+// ringArcs draws every shown relation between two nodes placed at `at` as
+// a bowed arc in side's colour, and counts them by kind.
+func (p *placer) ringArcs(at map[string]frame.Point, side data.Side) ([]ringArc, map[data.RelationKind]int) {
+	var arcs []ringArc
+	count := map[data.RelationKind]int{}
+	for _, r := range p.s.Relations {
+		a, okA := at[r.From]
+		b, okB := at[r.To]
+		if !p.shown[r.ID] || !okA || !okB {
+			continue
+		}
+		path := bow(a, b, 0.12)
+		w := 2 * p.u
+		if p.emph[r.ID] {
+			w = 3.5 * p.u
+		}
+		p.link(r.ID, r.From, r.To, false, path, w, ToneUS+Tone(side&1))
+		arcs = append(arcs, ringArc{r, path})
+		count[r.Kind]++
+	}
+	return arcs, count
+}
+
+// keyArcs says what kind of tie each arc is: in place on an arc whose kind
+// it alone has, else once for the kind in a key at (kx, ky), a swatch sw
+// wide beside the word (not the same word on every arc). Labels get halos,
+// since arcs pass under them.
+func (p *placer) keyArcs(arcs []ringArc, count map[data.RelationKind]int, kx, ky, sw float64, side data.Side) {
+	u := p.u
+	lh := (ascent + descent) * labelSize * u
+	keyed := map[data.RelationKind]bool{}
+	for _, a := range arcs {
+		word := p.lang.Pick(pickText(relationWords, uint8(a.r.Kind)))
+		ww := p.m.Advance(word, labelSize*u, frame.Regular) + 4*u
+		if count[a.r.Kind] == 1 {
+			mid := midOf(a.path)
+			p.label(a.r.ID, Rect{float64(mid.X) - ww/2, float64(mid.Y) - lh/2, ww, lh}, Center, Middle, p.small(word, frame.Regular, Label))
+			continue
+		}
+		if keyed[a.r.Kind] {
+			continue
+		}
+		keyed[a.r.Kind] = true
+		if p.label(a.r.ID, Rect{kx + sw + 6*u, ky - lh/2, ww, lh}, Left, Middle, p.small(word, frame.Regular, Label)).H > 0 {
+			p.stroke("key-"+a.r.ID, a.r.ID, ToneUS+Tone(side&1), 2*u, pt(kx, ky), pt(kx+sw, ky))
+			ky += lh * 1.3
+		}
+	}
+	for j := range p.out.Runs {
+		if p.out.Runs[j].Role == Label {
+			p.out.Runs[j].Halo = true
+		}
+	}
 }
