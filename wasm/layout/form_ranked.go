@@ -14,22 +14,7 @@ import (
 func formRanked(p *placer) {
 	u := p.u
 	p.dim(data.US)
-	ids := p.marks(data.KindActor)
-	// Buyers are those that buy in a shown relation; the rest supply.
-	buys := map[string]bool{}
-	for _, r := range p.s.Relations {
-		if p.shown[r.ID] && r.Kind == data.Purchase {
-			buys[r.From] = true
-		}
-	}
-	var buyers, sellers []string
-	for _, id := range ids {
-		if buys[id] {
-			buyers = append(buyers, id)
-		} else {
-			sellers = append(sellers, id)
-		}
-	}
+	buyers, sellers := p.buyersAndSellers()
 	b := p.band()
 	lh := (ascent + descent) * labelSize * u
 	colW := (p.x1 - p.x0) * 0.36
@@ -113,21 +98,7 @@ func formRanked(p *placer) {
 func formRankedTall(p *placer) {
 	u := p.u
 	p.dim(data.US)
-	ids := p.marks(data.KindActor)
-	buys := map[string]bool{}
-	for _, r := range p.s.Relations {
-		if p.shown[r.ID] && r.Kind == data.Purchase {
-			buys[r.From] = true
-		}
-	}
-	var buyers, sellers []string
-	for _, id := range ids {
-		if buys[id] {
-			buyers = append(buyers, id)
-		} else {
-			sellers = append(sellers, id)
-		}
-	}
+	buyers, sellers := p.buyersAndSellers()
 	b := p.band()
 	lh := (ascent + descent) * labelSize * u
 	dotX := b.X + b.W*0.7
@@ -199,4 +170,23 @@ func formRankedTall(p *placer) {
 		}
 		p.note(0, Rect{b.X, top, dotX + 10*u - b.X, min(2.4*lh, b.Y+b.H-top)}, Right, Top, nil)
 	}
+}
+
+// buyersAndSellers splits the form's actors, in the dataset's order: the
+// buyers are those that buy in a shown relation, the rest supply.
+func (p *placer) buyersAndSellers() (buyers, sellers []string) {
+	buys := map[string]bool{}
+	for _, r := range p.s.Relations {
+		if p.shown[r.ID] && r.Kind == data.Purchase {
+			buys[r.From] = true
+		}
+	}
+	for _, id := range p.marks(data.KindActor) {
+		if buys[id] {
+			buyers = append(buyers, id)
+		} else {
+			sellers = append(sellers, id)
+		}
+	}
+	return buyers, sellers
 }

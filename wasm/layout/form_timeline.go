@@ -53,17 +53,8 @@ func formTimeline(p *placer) {
 	// stands under the year (Twain under 1873), the rest in groups.
 	named := map[string]float64{}
 	yearLabelY := y + 14*u + lh + 4*u
-	for _, id := range p.sc.Shows {
-		e, ok := p.s.Find(id)
-		if !ok || e.Kind != data.KindFigure {
-			continue
-		}
-		fg := p.s.Figures[e.Index]
-		// A year: English writes it bare (no unit), so the unit that tells
-		// is the Chinese 年 (or an explicit English "year").
-		if fg.Qualifier != data.Exact || fg.Value < from || fg.Value > to || (fg.Unit.Zh != "年" && fg.Unit.En != "year") {
-			continue
-		}
+	for _, id := range p.years(from, to) {
+		fg := p.s.Figures[p.mustFind(id).Index]
 		x := xOf(fg.Value)
 		p.node(id, ActorItem, data.US, x, y, Dot)
 		s := strconv.FormatFloat(fg.Value, 'f', 0, 64)
@@ -191,15 +182,8 @@ func formTimelineTall(p *placer) {
 	var rows []row
 	named := map[string]bool{}
 	first := 0.0 // the first year a figure or the era sets
-	for _, id := range p.sc.Shows {
-		e, ok := p.s.Find(id)
-		if !ok || e.Kind != data.KindFigure {
-			continue
-		}
-		fg := p.s.Figures[e.Index]
-		if fg.Qualifier != data.Exact || fg.Value < from || fg.Value > to || (fg.Unit.Zh != "年" && fg.Unit.En != "year") {
-			continue
-		}
+	for _, id := range p.years(from, to) {
+		fg := p.s.Figures[p.mustFind(id).Index]
 		y := yOf(fg.Value)
 		p.node(id, ActorItem, data.US, x, y, Dot)
 		s := strconv.FormatFloat(fg.Value, 'f', 0, 64)
@@ -275,4 +259,23 @@ func formTimelineTall(p *placer) {
 		w := bx - 8*u - nameX
 		p.note(0, Rect{nameX, (a+b)/2 - 1.5*lh, w, 3 * lh}, Right, Middle, &m)
 	}
+}
+
+// years are the scene's figures that are years between from and to, in
+// the order it shows them. A year is an exact figure whose unit says so:
+// English writes it bare (no unit), so the unit that tells is the Chinese
+// 年 (or an explicit English "year").
+func (p *placer) years(from, to float64) []string {
+	var out []string
+	for _, id := range p.sc.Shows {
+		e, ok := p.s.Find(id)
+		if !ok || e.Kind != data.KindFigure {
+			continue
+		}
+		fg := p.s.Figures[e.Index]
+		if fg.Qualifier == data.Exact && fg.Value >= from && fg.Value <= to && (fg.Unit.Zh == "年" || fg.Unit.En == "year") {
+			out = append(out, id)
+		}
+	}
+	return out
 }

@@ -16,18 +16,11 @@ import (
 // beam tips down toward a chip, the software's cells ride up light.
 func formWaffle(p *placer) {
 	u := p.u
-	ids := p.marks(data.KindFigure)
-	if len(ids) < 2 {
+	ids, whole, part, ok := p.waffleFigures()
+	if !ok {
 		return
 	}
-	whole, okW := p.figure(ids[0])
-	part, okP := p.figure(ids[1])
-	if !okW || !okP || whole.Value <= 0 {
-		return
-	}
-	cell := math.Pow(10, math.Ceil(math.Log10(whole.Value/50)))
-	n := int(math.Round(whole.Value / cell))
-	filled := int(math.Round(part.Value / cell))
+	cell, n, filled := waffleCells(whole, part)
 	b := p.band()
 	cols := 10
 	rows := (n + cols - 1) / cols
@@ -153,18 +146,11 @@ func grouped(v float64) string {
 // line, Huawei and how many Chinese firms are at Nvidia's scale.
 func formWaffleTall(p *placer) {
 	u := p.u
-	ids := p.marks(data.KindFigure)
-	if len(ids) < 2 {
+	ids, whole, part, ok := p.waffleFigures()
+	if !ok {
 		return
 	}
-	whole, okW := p.figure(ids[0])
-	part, okP := p.figure(ids[1])
-	if !okW || !okP || whole.Value <= 0 {
-		return
-	}
-	cell := math.Pow(10, math.Ceil(math.Log10(whole.Value/50)))
-	n := int(math.Round(whole.Value / cell))
-	filled := int(math.Round(part.Value / cell))
+	cell, n, filled := waffleCells(whole, part)
 	b := p.band()
 	lh := (ascent + descent) * labelSize * u
 	cols := 5
@@ -296,4 +282,23 @@ func (p *placer) waffleBalance(bx, by, arm float64, part data.Figure, owner stri
 		p.label(owner, Rect{bx - arm - pw/2, ly - 6*u - lh, pw, lh}, Center, Bottom, p.small(v, frame.Bold, Label))
 	}
 	return by + max(20*u, tilt)
+}
+
+// waffleFigures are the form's first two figures, the whole and its part;
+// ok is false unless both are there and the whole is positive.
+func (p *placer) waffleFigures() (ids []string, whole, part data.Figure, ok bool) {
+	ids = p.marks(data.KindFigure)
+	if len(ids) < 2 {
+		return nil, whole, part, false
+	}
+	whole, okW := p.figure(ids[0])
+	part, okP := p.figure(ids[1])
+	return ids, whole, part, okW && okP && whole.Value > 0
+}
+
+// waffleCells is how many the whole counts per cell (a power of ten that
+// keeps it under fifty cells), its cells, and the part's.
+func waffleCells(whole, part data.Figure) (cell float64, n, filled int) {
+	cell = math.Pow(10, math.Ceil(math.Log10(whole.Value/50)))
+	return cell, int(math.Round(whole.Value / cell)), int(math.Round(part.Value / cell))
 }
