@@ -25,12 +25,7 @@ func formRibbons(p *placer) {
 		if !p.shown[f.ID] {
 			continue
 		}
-		side := data.US
-		for _, l := range p.s.Lines {
-			if l.ID == f.From {
-				side = l.Side
-			}
-		}
+		side := p.lineSide(f.From)
 		ly, tone := p.yUS, ToneUS
 		if side == data.CN {
 			ly, tone = p.yCN, ToneCN
@@ -127,12 +122,7 @@ func formRibbonsTall(p *placer) {
 		if !p.shown[f.ID] {
 			continue
 		}
-		side := data.US
-		for _, l := range p.s.Lines {
-			if l.ID == f.From {
-				side = l.Side
-			}
-		}
+		side := p.lineSide(f.From)
 		o := &offer{f, side, p.lang.Pick(f.What)}
 		for _, c := range p.s.Contrasts {
 			if c.ID == "c-exports" && p.shown[c.ID] {
@@ -228,4 +218,14 @@ func ribbonBranch(a, b frame.Point) frame.Path {
 	dx := b.X - a.X
 	path.CubeTo(a.X+dx*0.6, a.Y, b.X-dx*0.6, b.Y, b.X, b.Y)
 	return path
+}
+
+// lineSide is the side of the line id names (US for none).
+func (p *placer) lineSide(id string) data.Side {
+	for _, l := range p.s.Lines {
+		if l.ID == id {
+			return l.Side
+		}
+	}
+	return data.US
 }

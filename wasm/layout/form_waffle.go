@@ -36,17 +36,7 @@ func formWaffle(p *placer) {
 	if p.out.Portrait { // the grid, its key and the labels under it, centred as one
 		gy = b.Y + math.Max(8*u, (b.H-float64(rows)*size-lh*7)/2)
 	}
-	for i := range n {
-		x := gx + float64(i%cols)*size
-		y := gy + float64(i/cols)*size
-		var path frame.Path
-		path.Rect(float32(x), float32(y), float32(size-gap), float32(size-gap), float32(2*u))
-		if i < filled {
-			p.mark(Mark{Key: "cell", Owner: ids[1], Path: path, Fill: true, Tone: ToneUS})
-		} else {
-			p.mark(Mark{Key: "cell", Owner: ids[0], Path: path, Width: 1.5 * u, Tone: ToneUS})
-		}
-	}
+	p.waffleGrid(ids, n, filled, cols, gx, gy, size, gap)
 	gw := float64(cols) * size
 	gh := float64(rows) * size
 	// Whose count it is: the firm on its line, over the grid; China's
@@ -169,17 +159,7 @@ func formWaffleTall(p *placer) {
 	size := math.Min(math.Min(b.H*share/float64(rows), b.W*0.42/float64(cols)), 28*u)
 	gap := math.Max(2*u, size*0.14)
 	gx, gy := b.X+4*u, y
-	for i := range n {
-		x := gx + float64(i%cols)*size
-		cy := gy + float64(i/cols)*size
-		var path frame.Path
-		path.Rect(float32(x), float32(cy), float32(size-gap), float32(size-gap), float32(2*u))
-		if i < filled {
-			p.mark(Mark{Key: "cell", Owner: ids[1], Path: path, Fill: true, Tone: ToneUS})
-		} else {
-			p.mark(Mark{Key: "cell", Owner: ids[0], Path: path, Width: 1.5 * u, Tone: ToneUS})
-		}
-	}
+	p.waffleGrid(ids, n, filled, cols, gx, gy, size, gap)
 	gw, gh := float64(cols)*size, float64(rows)*size
 	p.out.Items = append(p.out.Items, Item{ID: ids[1], Kind: LooseItem, A: pt(gx+gw/2, gy+gh/2), B: pt(gx+gw/2, gy+gh/2), R: gw / 2, Marker: NoMarker})
 	// The figures beside the grid: the software part by its filled rows,
@@ -301,4 +281,21 @@ func (p *placer) waffleFigures() (ids []string, whole, part data.Figure, ok bool
 func waffleCells(whole, part data.Figure) (cell float64, n, filled int) {
 	cell = math.Pow(10, math.Ceil(math.Log10(whole.Value/50)))
 	return cell, int(math.Round(whole.Value / cell)), int(math.Round(part.Value / cell))
+}
+
+// waffleGrid draws n cells of size (less gap) in cols columns from (gx,
+// gy): the first filled ones filled (the part), the rest outlined.
+func (p *placer) waffleGrid(ids []string, n, filled, cols int, gx, gy, size, gap float64) {
+	u := p.u
+	for i := range n {
+		x := gx + float64(i%cols)*size
+		y := gy + float64(i/cols)*size
+		var path frame.Path
+		path.Rect(float32(x), float32(y), float32(size-gap), float32(size-gap), float32(2*u))
+		if i < filled {
+			p.mark(Mark{Key: "cell", Owner: ids[1], Path: path, Fill: true, Tone: ToneUS})
+		} else {
+			p.mark(Mark{Key: "cell", Owner: ids[0], Path: path, Width: 1.5 * u, Tone: ToneUS})
+		}
+	}
 }

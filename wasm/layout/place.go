@@ -553,20 +553,32 @@ func evenly(pts []frame.Point, seg []float64, total float64, n int) []frame.Poin
 	return out
 }
 
-// yAt is the height of a line's polyline at x.
-func yAt(pts []frame.Point, x float64) float64 {
+// yAt is the height of a line's polyline (left to right) at x.
+func yAt(pts []frame.Point, x float64) float64 { return along(pts, x, false) }
+
+// along walks a polyline ordered along one axis (x, or y when down) and
+// returns its other coordinate at v, clamped to its ends.
+func along(pts []frame.Point, v float64, down bool) float64 {
+	key := func(q frame.Point) (float64, float64) {
+		if down {
+			return float64(q.Y), float64(q.X)
+		}
+		return float64(q.X), float64(q.Y)
+	}
 	for i := 1; i < len(pts); i++ {
-		a, b := pts[i-1], pts[i]
-		if x <= float64(b.X) || i == len(pts)-1 {
-			if b.X == a.X {
-				return float64(b.Y)
+		ak, av := key(pts[i-1])
+		bk, bv := key(pts[i])
+		if v <= bk || i == len(pts)-1 {
+			if bk == ak {
+				return bv
 			}
-			t := clamp((x-float64(a.X))/float64(b.X-a.X), 0, 1)
-			return float64(a.Y) + t*float64(b.Y-a.Y)
+			t := clamp((v-ak)/(bk-ak), 0, 1)
+			return av + t*(bv-av)
 		}
 	}
 	if len(pts) > 0 {
-		return float64(pts[0].Y)
+		_, v0 := key(pts[0])
+		return v0
 	}
 	return 0
 }

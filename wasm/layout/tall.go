@@ -45,22 +45,7 @@ func (p *placer) spineTall() {
 }
 
 // xAt is where a line's polyline (top to bottom) stands across at height y.
-func xAt(pts []frame.Point, y float64) float64 {
-	for i := 1; i < len(pts); i++ {
-		a, b := pts[i-1], pts[i]
-		if y <= float64(b.Y) || i == len(pts)-1 {
-			if b.Y == a.Y {
-				return float64(b.X)
-			}
-			t := clamp((y-float64(a.Y))/float64(b.Y-a.Y), 0, 1)
-			return float64(a.X) + t*float64(b.X-a.X)
-		}
-	}
-	if len(pts) > 0 {
-		return float64(pts[0].X)
-	}
-	return 0
-}
+func xAt(pts []frame.Point, y float64) float64 { return along(pts, y, true) }
 
 // contrastRows stands the contrasts as rows down the band between top and
 // bottom: each row's topic across the band, and under it the US value by
