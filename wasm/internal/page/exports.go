@@ -4,8 +4,10 @@ package page
 
 import (
 	"bytes"
-	"image/png"
+	"errors"
+	"image"
 	"math"
+	"strings"
 	"syscall/js"
 
 	"github.com/parallel-lines/widget/data"
@@ -45,8 +47,9 @@ const maxExportPixels = 16 << 20
 // An image is the current scene as it settles, in the page's language and
 // theme, drawn afresh (no card, no focus ring, no particles): a PNG at
 // twice the screen's resolution (2 × devicePixelRatio per CSS pixel) by
-// the x/image backend, or an SVG at CSS size by the SVG backend. Both run
-// inside the wasm, so the download is exactly the frame the widget draws.
+// the x/image backend, or an SVG at CSS size by the SVG backend. Both draw
+// inside the wasm, so the download is exactly the frame the widget draws;
+// the browser only compresses the PNG's pixels (encodePNG).
 func Exports(v View, f Fonts) {
 	Export("exportImage", func(kind string) any {
 		sc := v.Story().Scenes[v.Scene()]
@@ -71,11 +74,11 @@ func Exports(v View, f Fonts) {
 			scale *= math.Sqrt(maxExportPixels / px)
 		}
 		l := settled(v, f, layout.Screen{W: int(float64(cw) * scale), H: int(float64(ch) * scale), Scale: scale}, th)
-		var b bytes.Buffer
-		if err := png.Encode(&b, imager.Draw(&l, f)); err != nil {
+		b, err := encodePNG(imager.Draw(&l, f))
+		if err != nil {
 			return errorValue(err)
 		}
-		return file(name+"@"+trimFloat(scale)+"x.png", "image/png", b.Bytes())
+		return file(name+"@"+trimFloat(scale)+"x.png", "image/png", b)
 	})
 	Export("sources", func(string) any {
 		s := alt.SourcesOf(v.Story(), v.Scene(), v.Lang())
@@ -116,6 +119,39 @@ func theme() widget.Theme {
 		return widget.Dark
 	}
 	return widget.Light
+}
+
+// encodePNG has the browser compress m into a PNG, so that the wasm carries
+// no PNG encoder (image/png and compress/zlib were about 30 KB of the
+// brotli payload). The pixels go into a 2D canvas as they are: ImageData is
+// non-premultiplied RGBA like image.NRGBA, and an export is opaque (the
+// theme's background is drawn first), so the canvas keeps every value
+// exactly. toDataURL is synchronous, so exportImage stays a plain call. Its
+// base64 is undone by atob, whose "binary string" has one character per
+// byte, 0–255: Go receives it as UTF-8 and takes each rune back as a byte.
+func encodePNG(m *image.NRGBA) ([]byte, error) {
+	w, h := m.Rect.Dx(), m.Rect.Dy()
+	c := doc.Call("createElement", "canvas")
+	c.Set("width", w)
+	c.Set("height", h)
+	ctx := c.Call("getContext", "2d")
+	if !ctx.Truthy() {
+		return nil, errors.New("the browser gave no 2D canvas to encode the PNG")
+	}
+	pix := js.Global().Get("Uint8ClampedArray").New(len(m.Pix))
+	js.CopyBytesToJS(pix, m.Pix)
+	ctx.Call("putImageData", js.Global().Get("ImageData").New(pix, w, h), 0, 0)
+	url := c.Call("toDataURL", "image/png").String()
+	const prefix = "data:image/png;base64,"
+	if !strings.HasPrefix(url, prefix) {
+		return nil, errors.New("the browser did not encode a PNG")
+	}
+	bin := js.Global().Call("atob", url[len(prefix):]).String()
+	b := make([]byte, 0, len(bin))
+	for _, r := range bin {
+		b = append(b, byte(r))
+	}
+	return b, nil
 }
 
 func file(name, typ string, b []byte) any {
