@@ -11,6 +11,15 @@
 // window.parallelLinesFrames.wake() (the shell calls it after forwarding
 // input to the widget). While the document is off screen it is held too. A slow heartbeat releases it now and then anyway, so
 // a frame the Go side schedules by itself is late, never lost.
+//
+// Go's own timers are held the same way (holdGo, called by widget.js with
+// its Go instance): Ebitengine runs a 100 ms ticker (to notice a hidden
+// tab for its audio, which the widget has none of), and each tick is a
+// setTimeout into Go, ten entries a second at rest. While resting, a Go
+// timeout waits for the next release; off screen or in a hidden tab there
+// is no heartbeat at all, so a held widget does no periodic work. A timer
+// the Go side needs on time (autoplay's next scene) says so with
+// parallelLinesFrames.at(ms), which releases everything then.
 (function () {
   "use strict";
   var raf = window.requestAnimationFrame;
@@ -29,7 +38,7 @@
   var last = performance.now(); // the last event, wake or release
   var held = null; // the callback waiting, at most one: Ebitengine asks for one at a time
   var heldID = 0, nextID = -1; // held callbacks get negative ids
-  var stats = { held: 0, released: 0, passed: 0 };
+  var stats = { held: 0, released: 0, passed: 0, goHeld: 0, goReleased: 0, goPassed: 0 };
 
   // Off screen (an embed scrolled away) nothing is seen, moving or not: the
   // widget stops ticking there without reporting "still".
@@ -41,6 +50,7 @@
   }
 
   function release() {
+    releaseGo();
     if (!held) return;
     var cb = held;
     held = null;
@@ -48,15 +58,71 @@
     raf(cb);
   }
 
+  // Go's timeouts: while resting, wasm_exec.js's setTimeout calls are kept
+  // here (by id) and run at the next release, or at their own time if that
+  // is later.
+  var setT = window.setTimeout.bind(window), clearT = window.clearTimeout.bind(window);
+  var goHeld = {}, goNext = 0; // id -> {fn, due}
+  var goIDs = {}; // id -> the browser's timeout id once released
+  function hidden() { return offscreen || document.visibilityState === "hidden"; }
+  function releaseGo() {
+    var now = performance.now();
+    Object.keys(goHeld).forEach(function (id) {
+      var t = goHeld[id];
+      delete goHeld[id];
+      goIDs[id] = setT(function () { delete goIDs[id]; t.fn(); }, Math.max(0, t.due - now));
+      stats.goReleased++;
+    });
+  }
+  function holdGo(go) {
+    var g = go && go.importObject && go.importObject.gojs;
+    if (!g || typeof g["runtime.scheduleTimeoutEvent"] !== "function") return;
+    var schedule = g["runtime.scheduleTimeoutEvent"], clear = g["runtime.clearTimeoutEvent"];
+    // wasm_exec.js calls the global setTimeout and clearTimeout inside these
+    // two; for the length of each call, they are ours.
+    var goSet = function (fn, ms) {
+      var id = "g" + (goNext++);
+      if (resting()) {
+        goHeld[id] = { fn: fn, due: performance.now() + (+ms || 0) };
+        stats.goHeld++;
+        beat();
+      } else {
+        goIDs[id] = setT(function () { delete goIDs[id]; fn(); }, ms);
+        stats.goPassed++;
+      }
+      return id;
+    };
+    var goClear = function (id) {
+      if (goHeld[id]) { delete goHeld[id]; return; }
+      if (goIDs[id] !== undefined) { clearT(goIDs[id]); delete goIDs[id]; }
+    };
+    var inside = function (f) {
+      return function (sp) {
+        var s = window.setTimeout, c = window.clearTimeout;
+        window.setTimeout = goSet;
+        window.clearTimeout = goClear;
+        try { return f(sp); } finally { window.setTimeout = s; window.clearTimeout = c; }
+      };
+    };
+    g["runtime.scheduleTimeoutEvent"] = inside(schedule);
+    g["runtime.clearTimeoutEvent"] = inside(clear);
+  }
+
   window.requestAnimationFrame = function (cb) {
     if (!resting()) {
       stats.passed++;
       return raf(cb);
     }
-    release(); // never more than one held: an older one runs first
+    if (held) { // never more than one held: an older one runs first
+      var older = held;
+      held = null;
+      stats.released++;
+      raf(older);
+    }
     held = cb;
     heldID = nextID--;
     stats.held++;
+    beat();
     return heldID;
   };
   window.cancelAnimationFrame = function (id) {
@@ -86,16 +152,35 @@
       if (!offscreen) wake();
     }).observe(root);
   }
-  setInterval(function () {
-    if (held && performance.now() - last >= HEARTBEAT) {
-      last = performance.now() - GRACE - 1; // released, but still resting
-      release();
-    }
-  }, HEARTBEAT);
+  // The heartbeat: one timeout while something is held on screen, none
+  // while hidden or off screen (those end with an event that wakes).
+  var beating = 0;
+  function beat() {
+    if (beating || hidden()) return;
+    beating = setT(function () {
+      beating = 0;
+      if (hidden()) return;
+      if (performance.now() - last >= HEARTBEAT) {
+        last = performance.now() - GRACE - 1; // released, but still resting
+        release();
+      } else if (held || Object.keys(goHeld).length) {
+        beat();
+      }
+    }, HEARTBEAT);
+  }
+  // at(ms): release everything in ms (a Go timer that must be on time).
+  function at(ms) {
+    setT(function () { last = performance.now() - GRACE - 1; release(); }, Math.max(0, +ms || 0));
+  }
 
   window.parallelLinesFrames = {
     wake: wake,
+    holdGo: holdGo,
+    at: at,
     // stats counts callbacks held, released and passed straight through.
-    stats: function () { return { held: stats.held, released: stats.released, passed: stats.passed, holding: !!held }; }
+    stats: function () {
+      return { held: stats.held, released: stats.released, passed: stats.passed, holding: !!held,
+        goHeld: stats.goHeld, goReleased: stats.goReleased, goPassed: stats.goPassed, goHolding: Object.keys(goHeld).length };
+    }
   };
 })();

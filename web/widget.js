@@ -131,6 +131,8 @@
     root.setAttribute("data-widget-load", "fetching");
     progress(0);
     var go = new Go();
+    var frames = window.parallelLinesFrames;
+    if (frames && typeof frames.holdGo === "function") frames.holdGo(go); // frames.js: Go's timers wait at rest
     // A Go program that exits has failed (a panic exits with code 2).
     go.exit = function (code) {
       if (root.getAttribute("data-widget-state") !== "error") {

@@ -12,6 +12,10 @@ type frameStats struct {
 	Released int  `json:"released"`
 	Passed   int  `json:"passed"`
 	Holding  bool `json:"holding"`
+	// Go's timeouts (Ebitengine's 100 ms ticker among them).
+	GoHeld     int `json:"goHeld"`
+	GoReleased int `json:"goReleased"`
+	GoPassed   int `json:"goPassed"`
 }
 
 func (b *testBrowser) frameStats(t *testing.T) frameStats {
@@ -21,7 +25,7 @@ func (b *testBrowser) frameStats(t *testing.T) frameStats {
 
 // TestFramesHeldAtRest checks web/frames.js: at rest Ebitengine's animation
 // frame callback is held (no callback runs each display frame, only the
-// slow heartbeat), yet a key still starts a transition that runs to its end,
+// slow heartbeat), and so are Go's timers, yet a key still starts a transition that runs to its end,
 // and wake() releases a held callback.
 func TestFramesHeldAtRest(t *testing.T) {
 	srv := serveDir(t, requireDist(t))
@@ -45,6 +49,14 @@ func TestFramesHeldAtRest(t *testing.T) {
 	// asks again at once: a handful, not 120.
 	if n := s1.Released - s0.Released; n < 1 || n > 4 {
 		t.Errorf("%d releases in 2 s at rest, want the heartbeat's 1..4", n)
+	}
+	// Go's timers wait for the same releases: Ebitengine's ticker alone
+	// would enter Go 20 times in 2 s.
+	if n := s1.GoPassed - s0.GoPassed; n != 0 {
+		t.Errorf("%d Go timeouts ran straight through in 2 s at rest, want 0", n)
+	}
+	if n := s1.GoReleased - s0.GoReleased; n > 4 {
+		t.Errorf("%d Go timeouts released in 2 s at rest, want at most the heartbeat's 4", n)
 	}
 
 	b.focusCanvas(t)

@@ -287,6 +287,7 @@ func (g *Game) autoplay() {
 	if next, ok := g.auto.Next(now); ok && !next.Equal(g.due) {
 		g.due = next
 		time.AfterFunc(time.Until(next), g.wake)
+		page.WakeIn(time.Until(next)) // frames.js holds Go's timers at rest
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"syscall/js"
+	"time"
 )
 
 var (
@@ -86,6 +87,14 @@ func Shell(name string, strict bool) bool {
 func Wake() {
 	if f := js.Global().Get("parallelLinesFrames"); f.Truthy() && f.Get("wake").Type() == js.TypeFunction {
 		f.Call("wake")
+	}
+}
+
+// WakeIn tells the page's frame holder that Go has a timer due in d that
+// must run on time: at rest, frames.js holds Go's timers until a release.
+func WakeIn(d time.Duration) {
+	if f := js.Global().Get("parallelLinesFrames"); f.Truthy() && f.Get("at").Type() == js.TypeFunction {
+		f.Call("at", d.Milliseconds())
 	}
 }
 
