@@ -9,10 +9,11 @@
 //   - no console error, uncaught exception, renderer crash or error event,
 //     and the widget still in the ready state;
 //
-//   - memory flat: the Go heap (after runtime.GC), the wasm linear memory
-//     and the JavaScript heap (after a full collection), measured at the end
-//     of every full loop, grow from the first loop to the last by at most
-//     the budget of issue 12 (bench.MaxHeapGrowth, 5%);
+//   - memory flat: the Go heap (after runtime.GC) and the JavaScript heap
+//     (after a full collection), measured at the end of every full loop,
+//     grow from the first loop to the last by at most the budget of issue
+//     12 (bench.MaxHeapGrowth, 5%); the wasm linear memory, a high-water
+//     mark that never shrinks, by at most as much over the last loop;
 //
 //   - the schedule kept: every scene change is the next scene (autoplay
 //     never paused or skipped), no scene stays more than -stall beyond its
