@@ -295,6 +295,7 @@ func (p *placer) finish() {
 			Width: width, Alpha: p.alpha[side], Emphasis: p.emph[l.ID], Marker: NoMarker,
 		})
 		name := piece{p.lang.Pick(l.Name), headingSize * u, frame.Bold, Heading, p.lang}
+		w := p.m.Advance(name.s, name.size, p.lang.Set(name.w)) // as fit will measure it
 		y0 := float64(ln[0].Y)
 		slot := Rect{p.out.Stage.X, y0 - hh/2, p.x0 - p.out.Stage.X - 10*u, hh}
 		align := Right
@@ -303,8 +304,7 @@ func (p *placer) finish() {
 			// Over the line's top end, reaching outward from it (US to
 			// the left, China to the right) and kept on the stage.
 			st := p.out.Stage
-			x, y := float64(ln[0].X), float64(ln[0].Y)-hh-6*u
-			w := p.m.Advance(name.s, name.size, p.lang.Set(name.w))
+			x, y := float64(ln[0].X), y0-hh-6*u
 			if side == 0 {
 				right := clamp(x+8*u, st.X+w, st.X+st.W/2-4*u)
 				slot, align = Rect{st.X, y, right - st.X, hh}, Right
@@ -319,7 +319,6 @@ func (p *placer) finish() {
 			}
 		}
 		// A line's name always shows: what a form put in its way gives way.
-		w := p.m.Advance(name.s, name.size, name.w)
 		box := Rect{slot.X + slot.W - w, slot.Y, w, hh}
 		if align == Left {
 			box.X = slot.X
