@@ -72,12 +72,18 @@ func (p *placer) marks(kind data.Kind) []string {
 // keeps clear of its line over the column's whole width (the line may
 // slant). Values that do not fit their slot are left to the card.
 func (p *placer) contrastColumns(ids []string, topicY func(x float64) float64, lines int) {
+	p.contrastColumnsIn(ids, p.x0, p.x1, topicY, lines)
+}
+
+// contrastColumnsIn is contrastColumns over the stretch x0…x1 of the
+// spine, for a form that draws its own marks beside the contrasts.
+func (p *placer) contrastColumnsIn(ids []string, x0, x1 float64, topicY func(x float64) float64, lines int) {
 	u := p.u
 	n := len(ids)
-	if n == 0 {
+	if n == 0 || x1 <= x0 {
 		return
 	}
-	cw := (p.x1 - p.x0) / float64(n)
+	cw := (x1 - x0) / float64(n)
 	zu, zc := p.zoneUS(), p.zoneCN()
 	for i, id := range ids {
 		e, ok := p.s.Find(id)
@@ -85,7 +91,7 @@ func (p *placer) contrastColumns(ids []string, topicY func(x float64) float64, l
 			continue
 		}
 		c := p.s.Contrasts[e.Index]
-		x := p.x0 + float64(i)*cw
+		x := x0 + float64(i)*cw
 		cx := x + cw/2
 		ty := topicY(cx)
 		lh := (ascent + descent) * labelSize * u
