@@ -29,5 +29,17 @@ func Problems(l *Layout) []string {
 			}
 		}
 	}
+	// The spine is labelled in every scene: each line carries its name.
+	named := map[string]bool{}
+	for _, r := range l.Runs {
+		if r.Role == Heading {
+			named[r.Owner] = true
+		}
+	}
+	for _, it := range l.Items {
+		if it.Kind == LineItem && !named[it.ID] {
+			out = append(out, fmt.Sprintf("line %s has no name on screen", it.ID))
+		}
+	}
 	return out
 }

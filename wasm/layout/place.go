@@ -109,16 +109,20 @@ type placer struct {
 
 	// The spine: where the lines run and the zones beside them. A wide
 	// composition uses x0, x1, yUS and yCN; a tall one y0, y1, xUS, xCN.
-	x0, x1   float64 // the lines' left and right ends
-	yUS, yCN float64 // their resting heights
-	y0, y1   float64 // tall: the lines' top and bottom ends
-	xUS, xCN float64 // tall: their resting places across
-	lines    [2][]frame.Point
-	alpha    [2]float64
-	width    [2]float64
-	placed   map[string]bool // elements given a place on the stage
-	blocks   int             // text blocks placed so far
-	chrome   bool            // placing the controls' text, under the stage
+	x0, x1 float64 // the lines' left and right ends
+	// namesOver: in a wide composition the line names stand over the US
+	// line's left end and under China's, not in a gutter before them (a
+	// phone, or a screen too narrow for the gutter).
+	namesOver bool
+	yUS, yCN  float64 // their resting heights
+	y0, y1    float64 // tall: the lines' top and bottom ends
+	xUS, xCN  float64 // tall: their resting places across
+	lines     [2][]frame.Point
+	alpha     [2]float64
+	width     [2]float64
+	placed    map[string]bool // elements given a place on the stage
+	blocks    int             // text blocks placed so far
+	chrome    bool            // placing the controls' text, under the stage
 }
 
 // Align is how a block of text stands against its x.
@@ -193,14 +197,16 @@ func (p *placer) spine() {
 	p.placed = map[string]bool{}
 	headW := 0.0
 	for _, l := range p.lineData() {
-		headW = math.Max(headW, p.m.Advance(p.lang.Pick(l.Name), headingSize*u, frame.Bold))
+		headW = math.Max(headW, p.m.Advance(p.lang.Pick(l.Name), headingSize*u, p.lang.Set(frame.Bold)))
 	}
-	if p.out.Portrait {
-		// A phone keeps the whole width for the lines; the names stand on
-		// each line's outer side at its left end.
+	p.namesOver = p.out.Portrait || headW > st.W*0.22
+	if p.namesOver {
+		// A phone, or a screen with no room for a gutter, keeps the whole
+		// width for the lines; the names stand on each line's outer side
+		// at its left end.
 		p.x0, p.x1 = st.X, st.X+st.W
 	} else {
-		p.x0, p.x1 = st.X+math.Min(headW, st.W*0.22)+12*u, st.X+st.W
+		p.x0, p.x1 = st.X+headW+12*u, st.X+st.W
 	}
 	zone := st.H * 0.24
 	p.yUS, p.yCN = st.Y+zone, st.Y+st.H-zone
@@ -228,7 +234,7 @@ func (p *placer) zoneUS() Rect {
 		return Rect{st.X, p.y0, max(p.xUS-8*p.u-st.X, 0), p.y1 - p.y0}
 	}
 	bottom := p.yUS - 8*p.u
-	if p.out.Portrait {
+	if p.namesOver {
 		bottom -= (ascent+descent)*headingSize*p.u + 4*p.u
 	}
 	return Rect{p.x0, st.Y, p.x1 - p.x0, bottom - st.Y}
@@ -241,7 +247,7 @@ func (p *placer) zoneCN() Rect {
 		return Rect{x, p.y0, max(st.X+st.W-x, 0), p.y1 - p.y0}
 	}
 	top := p.yCN + 8*p.u
-	if p.out.Portrait {
+	if p.namesOver {
 		top += (ascent+descent)*headingSize*p.u + 4*p.u
 	}
 	return Rect{p.x0, top, p.x1 - p.x0, st.Y + st.H - top}
@@ -302,20 +308,26 @@ func (p *placer) finish() {
 		switch {
 		case p.out.Tall:
 			// Over the line's top end, reaching outward from it (US to
-			// the left, China to the right) and kept on the stage.
+			// the left, China to the right) and kept on the stage, with a
+			// hair to spare so that rounding never leaves the name out.
 			st := p.out.Stage
 			x, y := float64(ln[0].X), y0-hh-6*u
 			if side == 0 {
-				right := clamp(x+8*u, st.X+w, st.X+st.W/2-4*u)
+				right := clamp(x+8*u, st.X+w+0.01, st.X+st.W/2-4*u)
 				slot, align = Rect{st.X, y, right - st.X, hh}, Right
 			} else {
-				left := clamp(x-8*u, st.X+st.W/2+4*u, st.X+st.W-w)
+				left := clamp(x-8*u, st.X+st.W/2+4*u, st.X+st.W-w-0.01)
 				slot, align = Rect{left, y, st.X + st.W - left, hh}, Left
 			}
-		case p.out.Portrait:
+		case p.namesOver:
 			slot, align = Rect{p.x0, y0 - hh - 6*u, p.x1 - p.x0, hh}, Left
 			if side == 1 {
 				slot.Y = y0 + 6*u
+				if st := p.out.Stage; slot.Y+hh > st.Y+st.H {
+					// No room under China's line on a short screen: the
+					// name stands over it, in the band, haloed.
+					slot.Y = y0 - hh - 6*u
+				}
 			}
 		}
 		// A line's name always shows: what a form put in its way gives way.
@@ -326,7 +338,7 @@ func (p *placer) finish() {
 		p.evict(box)
 		before := len(p.out.Runs)
 		p.fit(l.ID, slot, align, Middle, name)
-		if p.out.Portrait && !p.out.Tall && len(p.out.Runs) > before {
+		if p.namesOver && !p.out.Tall && len(p.out.Runs) > before {
 			// On a phone the name stands on the stage, where a form's
 			// marks may pass under it.
 			p.out.Runs[before].Halo = true
