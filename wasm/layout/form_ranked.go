@@ -7,18 +7,29 @@ import (
 	"github.com/parallel-lines/widget/wasm/frame"
 )
 
-// formRanked: buyers on the left in the order the dataset ranks them, each
-// numbered, arrows of purchase to the suppliers on the right; actors the
-// suppliers count (edge makers) stand under them. Everything sits in the
-// band over China's line; the US line dims.
+// formRanked: the scene's contrasts stand as columns at the lines' left
+// end (topic in the band, each side's value on its line's outer side);
+// then buyers in the order the dataset ranks them, each numbered, arrows of
+// purchase to the suppliers on the right; actors the suppliers count (edge
+// makers) stand under them. The ranking sits in the band over China's
+// line; the US line dims.
 func formRanked(p *placer) {
 	u := p.u
 	p.dim(data.US)
 	buyers, sellers := p.buyersAndSellers()
 	b := p.band()
 	lh := (ascent + descent) * labelSize * u
-	colW := (p.x1 - p.x0) * 0.36
-	lx, rx := p.x0, p.x1-colW
+	// The contrasts stand as columns at the left, whole or not at all
+	// (then they are left to their cards).
+	rows := p.marksOf(data.KindContrast, false)
+	cw := min((p.x1-p.x0)*0.26, 300*u)
+	if !p.columnsFit(rows, cw, contrastLines) {
+		rows, cw = nil, 0
+	}
+	x0 := p.x0 + cw*float64(len(rows))
+	p.contrastColumnsIn(rows, p.x0, x0, func(float64) float64 { return b.Y + b.H/2 }, contrastLines)
+	colW := (p.x1 - x0) * 0.36
+	lx, rx := x0, p.x1-colW
 	at := map[string]frame.Point{}
 	names := map[string]Rect{} // where each name went
 	place := func(list []string, x float64, left bool) {
@@ -88,19 +99,29 @@ func formRanked(p *placer) {
 	}
 }
 
-// formRankedTall: one column read down the band by China's line: the
-// buyers first, in the order the dataset ranks them and numbered, then,
-// after a gap, the suppliers; each name stands left of its dot, and each
-// purchase is an arc in the gutter by China's line from a buyer down to
-// what it buys (nested, the first buyer's outermost, so none crosses
-// another), its head at the supplier. The annotation stands under the
-// edge makers, last. The US line dims.
+// formRankedTall: the scene's contrasts stand as rows at the top of the
+// band, each side's value by its own line; under them one column read down
+// the band by China's line: the buyers first, in the order the dataset
+// ranks them and numbered, then, after a gap, the suppliers; each name
+// stands left of its dot, and each purchase is an arc in the gutter by
+// China's line from a buyer down to what it buys (nested, the first
+// buyer's outermost, so none crosses another), its head at the supplier.
+// The annotation stands under the edge makers, last. The US line dims.
 func formRankedTall(p *placer) {
 	u := p.u
 	p.dim(data.US)
 	buyers, sellers := p.buyersAndSellers()
 	b := p.band()
 	lh := (ascent + descent) * labelSize * u
+	// The rows take what their values need, leaving the ranking at least
+	// a line and a half a row.
+	// Whole or not at all (then they are left to their cards).
+	rows := p.marksOf(data.KindContrast, false)
+	least := (float64(len(buyers)+len(sellers)) + 2.5) * 2.4 * lh
+	if h, ok := p.rowsHeight(rows, contrastRowLines); ok && h <= b.H-least {
+		p.contrastRows(rows, b.Y, b.Y+h, 0, contrastRowLines)
+		b.Y, b.H = b.Y+h+8*u, b.H-h-8*u
+	}
 	dotX := b.X + b.W*0.7
 	// Row heights: one unit a row, a unit's gap between buyers and
 	// suppliers, and the last row half a unit more for the annotation.
@@ -181,7 +202,7 @@ func (p *placer) buyersAndSellers() (buyers, sellers []string) {
 			buys[r.From] = true
 		}
 	}
-	for _, id := range p.marks(data.KindActor) {
+	for _, id := range p.marksOf(data.KindActor, true) {
 		if buys[id] {
 			buyers = append(buyers, id)
 		} else {
