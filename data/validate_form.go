@@ -69,6 +69,9 @@ func (v *validator) forms() {
 		if f.Name == "timeline" && !(f.From > 0 && f.From < f.To) {
 			v.errf(path, "a timeline needs from < to (years), got %v–%v", f.From, f.To)
 		}
+		if f.Name == "waffle" {
+			v.waffle(path, f)
+		}
 		if f.Name != "timeline" && (f.From != 0 || f.To != 0) {
 			v.errf(path, "from/to are for a timeline, not a %s", f.Name)
 		}
@@ -79,5 +82,23 @@ func (v *validator) forms() {
 				v.errf(p, "the short caption is not shorter than the caption")
 			}
 		}
+	}
+}
+
+// waffle checks that a waffle has its count: two figures among its marks,
+// the whole (positive) and then its part (no larger), or the form draws no
+// grid.
+func (v *validator) waffle(path string, f Form) {
+	var figs []Figure
+	for _, id := range f.Marks {
+		if e, ok := v.s.Find(id); ok && e.Kind == KindFigure {
+			figs = append(figs, v.s.Figures[e.Index])
+		}
+	}
+	switch {
+	case len(figs) < 2:
+		v.errf(path+".marks", "a waffle needs two figures among its marks, the whole and then its part; it lists %d", len(figs))
+	case !(figs[0].Value > 0 && figs[1].Value <= figs[0].Value):
+		v.errf(path+".marks", "a waffle's whole %q (%v) must be positive and its part %q (%v) no larger", figs[0].ID, figs[0].Value, figs[1].ID, figs[1].Value)
 	}
 }

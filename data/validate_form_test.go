@@ -45,3 +45,22 @@ func TestFormProblems(t *testing.T) {
 		t.Errorf("timeline span: got %v", got)
 	}
 }
+
+// A waffle without its count (two figures, the whole then its part) is
+// reported, since it would draw no grid.
+func TestWaffleNeedsItsCount(t *testing.T) {
+	s := validStory()
+	sc := &s.Scenes[0]
+	var notFigure string
+	for _, id := range sc.Shows {
+		if e, ok := s.Find(id); ok && e.Kind != KindFigure {
+			notFigure = id
+			break
+		}
+	}
+	sc.Form = Form{Name: "waffle", Marks: []string{notFigure}}
+	got := Validate(s)
+	if len(got) != 1 || !strings.Contains(got[0].String(), "a waffle needs two figures among its marks") {
+		t.Errorf("waffle without figures: got %v", got)
+	}
+}
