@@ -64,7 +64,7 @@ func TestScenesDrawTheirContrasts(t *testing.T) {
 			drawn[c.ID] = sc.ID
 		}
 	}
-	for _, id := range []string{"battlefield", "home-market"} {
+	for _, id := range []string{"battlefield", "home-market", "software"} {
 		i := slices.IndexFunc(s.Scenes, func(sc data.Scene) bool { return sc.ID == id })
 		if i < 0 || len(listedContrasts(s, s.Scenes[i])) == 0 {
 			t.Errorf("scene %s lists no contrast in its form's marks", id)

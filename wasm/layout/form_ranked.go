@@ -21,7 +21,7 @@ func formRanked(p *placer) {
 	lh := (ascent + descent) * labelSize * u
 	// The contrasts stand as columns at the left, whole or not at all
 	// (then they are left to their cards).
-	rows := p.marksOf(data.KindContrast, false)
+	rows := p.marks(data.KindContrast)
 	cw := min((p.x1-p.x0)*0.26, 300*u)
 	if !p.columnsFit(rows, cw, contrastLines) {
 		rows, cw = nil, 0
@@ -116,7 +116,7 @@ func formRankedTall(p *placer) {
 	// The rows take what their values need, leaving the ranking at least
 	// a line and a half a row.
 	// Whole or not at all (then they are left to their cards).
-	rows := p.marksOf(data.KindContrast, false)
+	rows := p.marks(data.KindContrast)
 	least := (float64(len(buyers)+len(sellers)) + 2.5) * 2.4 * lh
 	if h, ok := p.rowsHeight(rows, contrastRowLines); ok && h <= b.H-least {
 		p.contrastRows(rows, b.Y, b.Y+h, 0, contrastRowLines)
@@ -202,7 +202,7 @@ func (p *placer) buyersAndSellers() (buyers, sellers []string) {
 			buys[r.From] = true
 		}
 	}
-	for _, id := range p.marksOf(data.KindActor, true) {
+	for _, id := range p.marks(data.KindActor) {
 		if buys[id] {
 			buyers = append(buyers, id)
 		} else {

@@ -18,8 +18,8 @@ import (
 func formRibbons(p *placer) {
 	u := p.u
 	b := p.band()
-	ids := p.marksOf(data.KindMarket, true)
-	rows := p.marksOf(data.KindContrast, false)
+	ids := p.marks(data.KindMarket)
+	rows := p.marks(data.KindContrast)
 	carry := carriedRow(rows)
 	lh := (ascent + descent) * labelSize * u
 	mid := b.Y + b.H/2
@@ -201,11 +201,11 @@ func (p *placer) chipsIn(ids []string, x0, x1, y float64) []Rect {
 func formRibbonsTall(p *placer) {
 	u := p.u
 	b := p.band()
-	ids := p.marksOf(data.KindMarket, true)
+	ids := p.marks(data.KindMarket)
 	if len(ids) == 0 {
 		return
 	}
-	rows := p.marksOf(data.KindContrast, false)
+	rows := p.marks(data.KindContrast)
 	carry := carriedRow(rows)
 	lh := (ascent + descent) * labelSize * u
 	n := float64(len(ids))
@@ -513,31 +513,4 @@ func (p *placer) lineSide(id string) data.Side {
 		}
 	}
 	return data.US
-}
-
-// marksOf is the form's marks of one kind, in the dataset's order, for a
-// form that lists contrasts beside its own marks and draws each kind its
-// own way. With none of kind listed, it is every shown element of kind
-// when all is set, else none (a contrast the form does not list stays in
-// its card).
-func (p *placer) marksOf(kind data.Kind, all bool) []string {
-	var out []string
-	listed := false
-	for _, id := range p.sc.Form.Marks {
-		if e, ok := p.s.Find(id); ok && e.Kind == kind {
-			listed = true
-			if p.shown[id] {
-				out = append(out, id)
-			}
-		}
-	}
-	if listed || !all {
-		return out
-	}
-	for _, id := range p.sc.Shows {
-		if e, ok := p.s.Find(id); ok && e.Kind == kind {
-			out = append(out, id)
-		}
-	}
-	return out
 }

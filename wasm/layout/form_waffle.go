@@ -25,7 +25,7 @@ func formWaffle(p *placer) {
 	if !ok {
 		return
 	}
-	rows := p.waffleMarks(data.KindContrast)
+	rows := p.marks(data.KindContrast)
 	cell, n, filled := waffleCells(whole, part)
 	b := p.band()
 	lh := (ascent + descent) * labelSize * u
@@ -197,7 +197,7 @@ func formWaffleTall(p *placer) {
 	cell, n, filled := waffleCells(whole, part)
 	b := p.band()
 	lh := (ascent + descent) * labelSize * u
-	rows := p.waffleMarks(data.KindContrast)
+	rows := p.marks(data.KindContrast)
 	top, bottom := b.Y, b.Y+b.H
 	if p.shown["nvidia"] {
 		p.node("nvidia", ActorItem, data.US, p.xUS, top+lh/2, Dot)
@@ -376,23 +376,10 @@ func waffleBalanceHeight(arm, u float64) float64 {
 	return tilt + 11*u + max(20*u, tilt)
 }
 
-// waffleMarks are the form's marks of one kind, in the dataset's order:
-// the figures (the whole, then its part) and the contrasts (the count's
-// row, then the habit's, then the rest).
-func (p *placer) waffleMarks(kind data.Kind) []string {
-	var out []string
-	for _, id := range p.marks(kind) {
-		if e, ok := p.s.Find(id); ok && e.Kind == kind {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
 // waffleFigures are the form's first two figures, the whole and its part;
 // ok is false unless both are there and the whole is positive.
 func (p *placer) waffleFigures() (ids []string, whole, part data.Figure, ok bool) {
-	ids = p.waffleMarks(data.KindFigure)
+	ids = p.marks(data.KindFigure)
 	if len(ids) < 2 {
 		return nil, whole, part, false
 	}

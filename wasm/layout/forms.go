@@ -45,16 +45,18 @@ func Forms() []string {
 	return out
 }
 
-// marks returns the form's marks that the scene shows, in order, or, when
-// the dataset lists none, the shown elements of kind.
+// marks returns the form's marks of kind that the scene shows, in the
+// dataset's order (a form may list marks of several kinds, and draws each
+// its own way); when the form lists no marks at all, the scene's shown
+// elements of kind. A contrast the form does not list stays in its card.
 func (p *placer) marks(kind data.Kind) []string {
 	var out []string
 	for _, id := range p.sc.Form.Marks {
-		if p.shown[id] {
+		if e, ok := p.s.Find(id); ok && e.Kind == kind && p.shown[id] {
 			out = append(out, id)
 		}
 	}
-	if len(out) > 0 {
+	if len(p.sc.Form.Marks) > 0 {
 		return out
 	}
 	for _, id := range p.sc.Shows {
