@@ -40,7 +40,7 @@ func formStaircase(p *placer) {
 	lh := (ascent + descent) * labelSize * u
 	p.contrastColumns(ids, func(x float64) float64 {
 		return yAt(pts, x) - 24*u - 1.5*lh
-	}, 2)
+	}, 3)
 	// The annotation by the first egg.
 	a := pt(p.x0+cw*0.5, p.yCN-9*u)
 	zu := p.zoneUS()

@@ -193,7 +193,9 @@ func (rs *breakRules) wrapPara(fc Face, rn []wrapRune, paraEnd int, sizePx, maxW
 		emit(0, 0)
 		return lines
 	}
+	var starts []int
 	for start := 0; start < len(rn); {
+		starts = append(starts, start)
 		// Fill the line from start until a rune overflows it, remembering
 		// the last allowed break; then break there and fill the next line
 		// from that point again.
@@ -217,10 +219,44 @@ func (rs *breakRules) wrapPara(fc Face, rn []wrapRune, paraEnd int, sizePx, maxW
 			}
 			units += rn[i].adv
 		}
-		emit(start, next)
 		start = next
 	}
+	rs.widow(rn, starts, fits)
+	for k, start := range starts {
+		next := len(rn)
+		if k+1 < len(starts) {
+			next = starts[k+1]
+		}
+		emit(start, next)
+	}
 	return lines
+}
+
+// widow keeps a paragraph from ending on one lone ideograph (with at most
+// its closing punctuation), which reads as a stray: the last line takes
+// the character before it too, where a break is allowed there, the last
+// line still fits and the line above keeps at least four characters (it
+// only gets shorter).
+func (rs *breakRules) widow(rn []wrapRune, starts []int, fits func(units int) bool) {
+	n := len(starts)
+	if n < 2 {
+		return
+	}
+	last := starts[n-1]
+	if rn[last].fl&fWide == 0 || rn[last].fl&fNoStart != 0 {
+		return
+	}
+	units := 0
+	for _, x := range rn[last+1:] {
+		if x.fl&fNoStart == 0 {
+			return // more than one character: no widow
+		}
+		units += x.adv
+	}
+	b := last - 1
+	if b-starts[n-2] >= 4 && rn[b].fl&fWide != 0 && rs.canBreak(rn, b) && fits(units+rn[b].adv+rn[last].adv) {
+		starts[n-1] = b
+	}
 }
 
 // canBreak reports whether a line may start at rn[i] (i > 0).
