@@ -104,10 +104,11 @@ func (p *placer) contrastColumnsIn(ids []string, x0, x1 float64, topicY func(x f
 		vh := float64(lines-1)*labelSize*u*lineGap + lh + 1
 		// The US value keeps clear of its line over the column's width:
 		// the line slants.
-		ub := min(yAt(p.lines[0], x+4*u), yAt(p.lines[0], x+cw-4*u)) - 10*u
+		gap := p.tickClear()
+		ub := min(yAt(p.lines[0], x+4*u), yAt(p.lines[0], x+cw-4*u)) - gap
 		top := max(zu.Y, ub-vh)
 		p.label(id, Rect{x + 4*u, top, cw - 8*u, ub - top}, Center, Bottom, p.small(p.lang.Pick(c.US), frame.Regular, Label))
-		p.label(id, Rect{x + 4*u, cy + 10*u, cw - 8*u, min(zc.Y+zc.H-cy-10*u, vh)}, Center, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
+		p.label(id, Rect{x + 4*u, cy + gap, cw - 8*u, min(zc.Y+zc.H-cy-gap, vh)}, Center, Top, p.small(p.lang.Pick(c.CN), frame.Regular, Label))
 		p.stroke("tick-us-"+id, id, ToneUS, 2*u, pt(cx, uy-5*u), pt(cx, uy+5*u))
 		p.stroke("tick-cn-"+id, id, ToneCN, 2*u, pt(cx, cy-5*u), pt(cx, cy+5*u))
 	}

@@ -374,6 +374,14 @@ func (p *placer) finish() {
 	}
 }
 
+// tickClear is how far a contrast's value stands from its line: far enough
+// that the end of the row's tick (5u each way) keeps clearStrokes' padding
+// from the text on the smallest screens too, where u shrinks below a CSS
+// pixel and the padding does not.
+func (p *placer) tickClear() float64 {
+	return max(10*p.u, 5*p.u+4*max(p.scr.Scale, 1)+1)
+}
+
 // clearStrokes leaves out, whole, every text block that a stroke (a line,
 // a link, a form's stroked mark) would cross within 4 CSS pixels, unless
 // the text has a halo made for it: a label never has a line through it.

@@ -81,8 +81,9 @@ func (p *placer) contrastRows(ids []string, top, bottom float64, minLines, maxLi
 	for i, id := range rows {
 		c := p.s.Contrasts[p.mustFind(id).Index]
 		y := top + float64(i)*rh
-		ux := math.Max(xAt(p.lines[0], y+2*u), xAt(p.lines[0], y+rh-2*u)) + 10*u
-		cx := math.Min(xAt(p.lines[1], y+2*u), xAt(p.lines[1], y+rh-2*u)) - 10*u
+		gap := p.tickClear()
+		ux := math.Max(xAt(p.lines[0], y+2*u), xAt(p.lines[0], y+rh-2*u)) + gap
+		cx := math.Min(xAt(p.lines[1], y+2*u), xAt(p.lines[1], y+rh-2*u)) - gap
 		mid := (ux + cx) / 2
 		p.node(id, LooseItem, 0, mid, y+lh/2, NoMarker)
 		t := p.label(id, Rect{ux, y, cx - ux, 2*lh + 2*u}, Center, Top, p.small(p.lang.Pick(c.Topic), frame.Bold, Primary))
