@@ -235,3 +235,21 @@ func TestParseShell(t *testing.T) {
 		}
 	}
 }
+
+// A message that is not JSON is refused with what is wrong and where, and
+// an event carries any text safely (as encoding/json wrote it before).
+func TestParseMessageMalformed(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"type":"parallel-lines","command":"next"`:  `parallel-lines: not a JSON object: unterminated object at byte 41`,
+		`{"type":"parallel-lines" "command":"next"}`: `parallel-lines: not a JSON object: want ',' or '}' in an object, found '"' at byte 25`,
+		`{"type":'parallel-lines'}`:                  `parallel-lines: not a JSON object: want a value, found '\'' at byte 8`,
+		`{"type":"parallel-lines","scene":01}`:       `parallel-lines: not a JSON object: want ',' or '}' in an object, found '1' at byte 34`,
+	} {
+		if _, err := ParseMessage([]byte(in)); err == nil || err.Error() != want {
+			t.Errorf("ParseMessage(%s): %v; want %s", in, err, want)
+		}
+	}
+	if got, want := ErrorEvent("bad <\"x\">\n").JSON(), `{"type":"parallel-lines","event":"error","message":"bad \u003c\"x\"\u003e\n"}`; got != want {
+		t.Errorf("error event %s, want %s", got, want)
+	}
+}

@@ -1,13 +1,13 @@
 package command
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/parallel-lines/widget/wasm/internal/jsonx"
 )
 
 // Type is the "type" every host message carries.
@@ -45,12 +45,11 @@ func ParseMessage(b []byte) (Command, error) {
 	if len(b) > MaxMessage {
 		return Command{}, errf("", "message of %d bytes is longer than the %d a command can be", len(b), MaxMessage)
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(b, &m); err != nil || m == nil {
-		return Command{}, errf("", "not a JSON object")
+	m, err := jsonx.Members(b)
+	if err != nil {
+		return Command{}, errf("", "not a JSON object: %v", err)
 	}
-	var typ string
-	if err := json.Unmarshal(m["type"], &typ); err != nil || typ != Type {
+	if t := m["type"]; t.Kind != jsonx.String || t.Str != Type {
 		return Command{}, errf("type", "must be %q", Type)
 	}
 	raw, ok := m["command"]
@@ -60,8 +59,8 @@ func ParseMessage(b []byte) (Command, error) {
 		}
 		return Command{}, errf("command", "missing; one of: %s", hostNames())
 	}
-	var name string
-	if err := json.Unmarshal(raw, &name); err != nil {
+	name, ok := str(raw)
+	if !ok {
 		return Command{}, errf("command", "must be a string; one of: %s", hostNames())
 	}
 	spec, ok := Lookup(Name(name))
@@ -79,13 +78,13 @@ func ParseMessage(b []byte) (Command, error) {
 			return Command{}, err
 		}
 	case LangArg:
-		v, err := valueJSON(m["value"], "value", Langs)
+		v, err := valueJSON(m, "value", Langs)
 		if err != nil {
 			return Command{}, err
 		}
 		c.Value = v
 	case ThemeArg:
-		v, err := valueJSON(m["value"], "value", Themes)
+		v, err := valueJSON(m, "value", Themes)
 		if err != nil {
 			return Command{}, err
 		}
@@ -94,22 +93,29 @@ func ParseMessage(b []byte) (Command, error) {
 	return c, nil
 }
 
-// sceneJSON reads a scene given as an id (string) or a 0-based index.
-func sceneJSON(raw json.RawMessage, c *Command) error {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) > 0 && raw[0] == '"' {
-		var id string
-		if err := json.Unmarshal(raw, &id); err != nil {
-			return errf("scene", "not a valid string")
-		}
-		return sceneString(id, "scene", c)
+// str is a string member's text; null reads as "", as encoding/json read
+// it before.
+func str(v jsonx.Value) (string, bool) {
+	switch v.Kind {
+	case jsonx.String:
+		return v.Str, true
+	case jsonx.Null:
+		return "", true
 	}
-	var f float64
-	if string(raw) == "null" || json.Unmarshal(raw, &f) != nil {
+	return "", false
+}
+
+// sceneJSON reads a scene given as an id (string) or a 0-based index.
+func sceneJSON(v jsonx.Value, c *Command) error {
+	if v.Kind == jsonx.String {
+		return sceneString(v.Str, "scene", c)
+	}
+	f, ok := v.Float()
+	if !ok {
 		return errf("scene", "must be a scene id (string) or a 0-based index (number)")
 	}
 	if f < 0 || f != math.Trunc(f) || f > math.MaxInt32 {
-		return errf("scene", "index %s is not a whole number from 0", string(raw))
+		return errf("scene", "index %s is not a whole number from 0", v.Raw)
 	}
 	c.Index = int(f)
 	return nil
@@ -140,12 +146,13 @@ func sceneString(s, field string, c *Command) error {
 	return nil
 }
 
-func valueJSON(raw json.RawMessage, field string, allowed []string) (string, error) {
-	var v string
-	if raw == nil {
+func valueJSON(m map[string]jsonx.Value, field string, allowed []string) (string, error) {
+	raw, ok := m[field]
+	if !ok {
 		return "", errf(field, "missing; one of: %s", strings.Join(allowed, ", "))
 	}
-	if err := json.Unmarshal(raw, &v); err != nil || !oneOf(v, allowed) {
+	v, ok := str(raw)
+	if !ok || !oneOf(v, allowed) {
 		return "", errf(field, "must be one of: %s", strings.Join(allowed, ", "))
 	}
 	return v, nil
@@ -177,13 +184,13 @@ func (c Command) Resolve(ids []string) (int, error) {
 
 // Event is a widget → host message.
 type Event struct {
-	Type    string `json:"type"`
-	Event   string `json:"event"`
-	Scene   string `json:"scene,omitempty"`
-	Index   *int   `json:"index,omitempty"`
-	Count   int    `json:"count,omitempty"`
-	Value   *int   `json:"value,omitempty"`
-	Message string `json:"message,omitempty"`
+	Type    string
+	Event   string
+	Scene   string // left out when ""
+	Index   *int   // left out when nil
+	Count   int    // left out when 0
+	Value   *int   // left out when nil
+	Message string // left out when ""
 }
 
 // SceneEvent is the "ready" or "scene" event.
@@ -197,8 +204,34 @@ func HeightEvent(px int) Event { return Event{Type: Type, Event: "height", Value
 // ErrorEvent is the "error" event.
 func ErrorEvent(msg string) Event { return Event{Type: Type, Event: "error", Message: msg} }
 
-// JSON encodes e.
+// JSON encodes e, members in the order above.
 func (e Event) JSON() string {
-	b, _ := json.Marshal(e) // cannot fail: strings and ints
-	return string(b)
+	var w jsonx.Writer
+	w.Object()
+	w.Key("type")
+	w.Str(e.Type)
+	w.Key("event")
+	w.Str(e.Event)
+	if e.Scene != "" {
+		w.Key("scene")
+		w.Str(e.Scene)
+	}
+	if e.Index != nil {
+		w.Key("index")
+		w.Int(*e.Index)
+	}
+	if e.Count != 0 {
+		w.Key("count")
+		w.Int(e.Count)
+	}
+	if e.Value != nil {
+		w.Key("value")
+		w.Int(*e.Value)
+	}
+	if e.Message != "" {
+		w.Key("message")
+		w.Str(e.Message)
+	}
+	w.EndObject()
+	return w.String()
 }

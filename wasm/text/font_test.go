@@ -114,6 +114,20 @@ func TestPathRoundTrip(t *testing.T) {
 	if got := o.Ops[0] >> 2 & 3; Op(got) != opQuadMid {
 		t.Errorf("first quad of 'o' stored as %v, want implied end", Op(got))
 	}
+	// Deltas at the edges of the one-byte form and of int16 survive it.
+	for _, d := range []int16{-32768, -128, -127, -1, 0, 1, 127, 128, 32767} {
+		var g Glyph
+		xy := []int16{0, 0, d, -d, 0, 0}
+		if d == -32768 {
+			xy[3] = 32767
+		}
+		if err := g.SetPath([]Op{OpMove, OpLine, OpLine}, xy); err != nil {
+			t.Fatal(err)
+		}
+		if _, got, err := g.Path(); err != nil || !slices.Equal(got, xy) {
+			t.Errorf("delta %d: %v, %v", d, got, err)
+		}
+	}
 	// Random paths survive the round trip, including extreme coordinates
 	// and runs of quads whose ends happen to be midpoints.
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -211,11 +225,13 @@ func TestLoadCorrupt(t *testing.T) {
 		{"ops without coordinates", mutate(func(f *Font) { f.Regular[1].Coords = f.Regular[1].Coords[:2] }), "operators left"},
 		{"coordinates without ops", mutate(func(f *Font) { f.Regular[0].Coords = []byte{2, 2} }), "coordinates left"},
 		{"half a point", mutate(func(f *Font) { f.Regular[1].Coords = f.Regular[1].Coords[:1] }), "middle of a point"},
+		{"escape at the end", mutate(func(f *Font) { f.Regular[1].Coords = []byte{0, 0x80} }), "middle of a point"},
+		{"escaped delta too large", mutate(func(f *Font) { f.Regular[1].Coords = []byte{0, 0x80, 0x82, 0x80, 0x10} }), "too large"},
 		{"padding not zero", mutate(func(f *Font) { f.Regular[1].Ops = []byte{0x01 << 6} }), "operators left"},
 		{"starts with line", mutate(func(f *Font) { f.Regular[1].Ops = []byte{0x15} }), "must start with move"},
 		{"implied end at path end", mutate(func(f *Font) { f.Regular[1].Ops = []byte{0x0c}; f.Regular[1].Coords = []byte{0, 0, 2, 2} }), "implied end point needs a quad"},
 		{"bad varint", mutate(func(f *Font) {
-			f.Regular[1].Coords = []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}
+			f.Regular[1].Coords = []byte{0x80, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}
 		}), "varint"},
 		{"point far away", mutate(func(f *Font) {
 			var g Glyph
@@ -246,7 +262,7 @@ func TestLoadCorrupt(t *testing.T) {
 // tighter 4-em check hides.
 func TestPathOutsideInt16(t *testing.T) {
 	// Two deltas of +30000: the second point would be at 60000.
-	g := Glyph{Ops: []byte{0x04}, Coords: []byte{0xe0, 0xd4, 0x03, 0, 0xe0, 0xd4, 0x03, 0}}
+	g := Glyph{Ops: []byte{0x04}, Coords: []byte{coordEscape, 0xe0, 0xd4, 0x03, 0, coordEscape, 0xe0, 0xd4, 0x03, 0}}
 	if _, _, err := g.Path(); err == nil || !strings.Contains(err.Error(), "outside int16") {
 		t.Errorf("Path: %v", err)
 	}

@@ -15,7 +15,7 @@ package text
 
 // FormatVersion is the value of Font.Format that this package reads and
 // writes. Bump it on any incompatible change of the layout below.
-const FormatVersion = 2
+const FormatVersion = 3 // 3: one-byte coordinate deltas (was zigzag varints)
 
 // Limits of the format, shared by the msgp limits above and Validate.
 const (
@@ -64,8 +64,9 @@ type Font struct {
 // out because it is the midpoint of its control point and the next quad's
 // (TrueType's implied on-curve point; see opQuadMid). Coords holds the x, y
 // pairs of the stored points in order, each as the difference from the
-// previous stored point (the first from the origin), zigzag-encoded as an
-// unsigned varint (encoding/binary's Uvarint). The path ends with the
+// previous stored point (the first from the origin): one two's-complement
+// byte for -127..127, else 0x80 followed by the zigzag-encoded unsigned
+// varint (encoding/binary's Uvarint) of the difference. The path ends with the
 // coordinates; unused bits in the last Ops byte are zero.
 // Use SetPath and Path rather than building these by hand.
 type Glyph struct {

@@ -71,8 +71,8 @@ func (g *Glyph) SetPath(ops []Op, xy []int16) error {
 	var coords []byte
 	var prev point
 	put := func(p point) {
-		coords = binary.AppendUvarint(coords, zigzag(p.x-prev.x))
-		coords = binary.AppendUvarint(coords, zigzag(p.y-prev.y))
+		coords = appendCoord(coords, p.x-prev.x)
+		coords = appendCoord(coords, p.y-prev.y)
 		prev = p
 	}
 	k := 0 // index of the op's first point
@@ -141,24 +141,46 @@ func (it *pathIter) op(i int) (Op, bool) {
 	return Op(it.ops[i/4] >> (2 * (i % 4)) & 3), true
 }
 
+// coordEscape marks a coordinate delta outside -127..127: the zigzag
+// uvarint of the delta follows. Nearly every delta of a glyph in grid steps
+// fits the one byte, and a plain two's-complement byte compresses better
+// than a varint (the sign is not in the low bit).
+const coordEscape = 0x80
+
+// appendCoord appends one coordinate delta.
+func appendCoord(b []byte, d int32) []byte {
+	if d > -128 && d < 128 {
+		return append(b, byte(int8(d)))
+	}
+	return binary.AppendUvarint(append(b, coordEscape), zigzag(d))
+}
+
 // delta decodes one coordinate pair from the front of c.
 func delta(c []byte) (d point, n int, err error) {
 	for k := range 2 {
-		u, m := binary.Uvarint(c[n:])
-		if m <= 0 {
-			if m == 0 {
-				return d, 0, fmt.Errorf("coordinates end in the middle of a point")
+		if n >= len(c) {
+			return d, 0, fmt.Errorf("coordinates end in the middle of a point")
+		}
+		v := int32(int8(c[n]))
+		n++
+		if c[n-1] == coordEscape {
+			u, m := binary.Uvarint(c[n:])
+			if m <= 0 {
+				if m == 0 {
+					return d, 0, fmt.Errorf("coordinates end in the middle of a point")
+				}
+				return d, 0, fmt.Errorf("bad coordinate varint")
 			}
-			return d, 0, fmt.Errorf("bad coordinate varint")
+			if u > 1<<17 { // |delta| <= 65535 between two int16 values
+				return d, 0, fmt.Errorf("coordinate delta %d too large", unzigzag(u))
+			}
+			n += m
+			v = unzigzag(u)
 		}
-		if u > 1<<17 { // |delta| <= 65535 between two int16 values
-			return d, 0, fmt.Errorf("coordinate delta %d too large", unzigzag(u))
-		}
-		n += m
 		if k == 0 {
-			d.x = unzigzag(u)
+			d.x = v
 		} else {
-			d.y = unzigzag(u)
+			d.y = v
 		}
 	}
 	return d, n, nil

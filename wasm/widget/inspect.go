@@ -1,12 +1,12 @@
 package widget
 
 import (
-	"encoding/json"
 	"fmt"
 	"image/color"
 	"math"
 
 	"github.com/parallel-lines/widget/wasm/frame"
+	"github.com/parallel-lines/widget/wasm/internal/jsonx"
 	"github.com/parallel-lines/widget/wasm/layout"
 )
 
@@ -69,13 +69,115 @@ func (w *Widget) Describe() Description {
 }
 
 // Inspect is Describe as JSON: the contract of the page's
-// window.parallelLines.inspect().
-func (w *Widget) Inspect() string {
-	b, err := json.Marshal(w.Describe())
-	if err != nil { // only plain numbers and strings: cannot happen
-		return fmt.Sprintf(`{"error":%q}`, err.Error())
+// window.parallelLines.inspect(). It is written by hand, member for member
+// as the json tags above say (what encoding/json would write, which a test
+// checks), so that the wasm carries no reflection-driven JSON codec.
+func (w *Widget) Inspect() string { return w.Describe().JSON() }
+
+// JSON is d as encoding/json.Marshal writes it.
+func (d Description) JSON() string {
+	var j jsonx.Writer
+	j.Object()
+	j.Key("scene")
+	j.Str(d.Scene)
+	j.Key("form")
+	j.Str(d.Form)
+	j.Key("lang")
+	j.Str(d.Lang)
+	j.Key("width")
+	j.Float(d.Width)
+	j.Key("height")
+	j.Float(d.Height)
+	j.Key("texts")
+	if jsonList(&j, d.Texts == nil) {
+		for _, t := range d.Texts {
+			j.Object()
+			j.Key("text")
+			j.Str(t.Text)
+			jsonBox(&j, t.X, t.Y, t.W, t.H)
+			j.Key("px")
+			j.Float(t.Px)
+			j.Key("color")
+			j.Str(t.Color)
+			j.Key("halo")
+			j.Bool(t.Halo)
+			if t.Bold {
+				j.Key("bold")
+				j.Bool(true)
+			}
+			j.EndObject()
+		}
+		j.EndArray()
 	}
-	return string(b)
+	j.Key("strokes")
+	if jsonList(&j, d.Strokes == nil) {
+		for _, st := range d.Strokes {
+			j.Object()
+			j.Key("points")
+			if jsonList(&j, st.Points == nil) {
+				for _, p := range st.Points {
+					j.Array()
+					j.Float(p[0])
+					j.Float(p[1])
+					j.EndArray()
+				}
+				j.EndArray()
+			}
+			j.Key("width")
+			j.Float(st.Width)
+			j.Key("color")
+			j.Str(st.Color)
+			j.EndObject()
+		}
+		j.EndArray()
+	}
+	j.Key("controls")
+	if jsonList(&j, d.Controls == nil) {
+		for _, c := range d.Controls {
+			j.Object()
+			j.Key("id")
+			j.Str(c.ID)
+			jsonBox(&j, c.X, c.Y, c.W, c.H)
+			j.EndObject()
+		}
+		j.EndArray()
+	}
+	if d.Card != "" {
+		j.Key("card")
+		j.Str(d.Card)
+	}
+	j.EndObject()
+	if err := j.Err(); err != nil { // a NaN or Inf, which JSON cannot carry
+		var e jsonx.Writer
+		e.Object()
+		e.Key("error")
+		e.Str(err.Error())
+		e.EndObject()
+		return e.String()
+	}
+	return j.String()
+}
+
+// jsonList writes null for a nil slice (as encoding/json does) and reports
+// false, or opens the array.
+func jsonList(j *jsonx.Writer, isNil bool) bool {
+	if isNil {
+		j.Null()
+		return false
+	}
+	j.Array()
+	return true
+}
+
+func jsonBox(j *jsonx.Writer, x, y, w, h float64) {
+	j.Key("x")
+	j.Float(x)
+	j.Key("y")
+	j.Float(y)
+	j.Key("w")
+	j.Float(w)
+	j.Key("h")
+	j.Float(h)
 }
 
 func (w *Widget) describe(f *frame.List) Description {

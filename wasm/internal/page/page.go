@@ -7,11 +7,12 @@
 package page
 
 import (
-	"encoding/json"
 	"net/url"
 	"strings"
 	"syscall/js"
 	"time"
+
+	"github.com/parallel-lines/widget/wasm/internal/jsonx"
 )
 
 var (
@@ -138,10 +139,7 @@ func Param(name string) string {
 	return parse(strings.TrimPrefix(loc.Get("search").String(), "?")).Get(name)
 }
 
-func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
+func jsonString(s string) string { return string(jsonx.AppendString(nil, s)) }
 
 func parse(s string) url.Values {
 	v, _ := url.ParseQuery(s)
