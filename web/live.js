@@ -40,7 +40,7 @@
   var me = {
     id: Math.random().toString(36).slice(2) + Date.now().toString(36),
     want: false, live: false, touched: false,
-    seen: false, left: 0, near: -1, hidden: document.visibilityState === "hidden",
+    seen: false, left: 0, near: -1, hidden: document.visibilityState === "hidden", hiddenAt: 0,
   };
   var close = false; // the loader's own nearness (widget.js: on screen or within its margin)
   // A widget wants to be live while it is near or touched; a live one keeps
@@ -50,10 +50,9 @@
   var listener = null, verdict = null, settled = false, bc = null;
 
   // key orders widgets, nearest first: touched, on screen, a host's
-  // distance in viewport heights, then the most recently seen; a hidden tab
-  // last. Ties keep the live one, then the id decides.
+  // distance in viewport heights, then the most recently seen. Ties keep
+  // the live one, then the id decides.
   function key(s) {
-    if (s.hidden) return [4, 0];
     if (s.touched) return [0, 0];
     if (s.seen || s.near === 0) return [1, 0];
     if (s.near > 0) return [2, s.near];
@@ -73,15 +72,23 @@
     if (!inFrame || !bc) return true;
     if (!me.want && !me.live) return false;
     var ahead = 0;
+    var now = Date.now();
     Object.keys(peers).forEach(function (id) {
       var p = peers[id];
+      // Hidden for 3 s while this one shows: another tab, behind
+      // everything here. (The widgets of one page hide together, within
+      // moments: that is no reason to swap.)
+      if (p.hidden && !me.hidden && now - p.hiddenAt > 3000) return;
       if ((p.want || p.live) && nearer(p, me)) ahead++;
     });
     return ahead < MAX;
   }
 
+  // No verdict changes while this page is hidden (nobody sees it, and the
+  // widgets do not all hear of it at once), nor for SETTLE after it shows
+  // again, while the others say they are back.
   function decide() {
-    if (!listener || !settled) return;
+    if (!listener || !settled || bc && me.hidden) return;
     var v = allowed();
     if (v === verdict) return;
     verdict = v;
@@ -91,7 +98,7 @@
   var said = "";
   function say(force) {
     if (!bc) return;
-    var s = { id: me.id, want: me.want, live: me.live, touched: me.touched, seen: me.seen, left: me.left, near: me.near, hidden: me.hidden };
+    var s = { id: me.id, want: me.want, live: me.live, touched: me.touched, seen: me.seen, left: me.left, near: me.near, hidden: me.hidden, hiddenAt: me.hiddenAt };
     var j = JSON.stringify(s);
     if (j === said && !force) return;
     said = j;
@@ -108,7 +115,10 @@
       if (!d || d.type !== TYPE) return;
       if (d.hello) say(true);
       if (d.bye) delete peers[d.bye];
-      if (d.state && d.state.id !== me.id) peers[d.state.id] = d.state;
+      if (d.state && d.state.id !== me.id) {
+        peers[d.state.id] = d.state;
+        if (d.state.hidden) setTimeout(decide, 3100);
+      }
       decide();
     };
     window.addEventListener("pagehide", function () { bc.postMessage({ type: TYPE, bye: me.id }); });
@@ -135,8 +145,15 @@
       changed();
     }).observe(document.documentElement);
   }
+  var thaw = 0;
   document.addEventListener("visibilitychange", function () {
     me.hidden = document.visibilityState === "hidden";
+    if (me.hidden) me.hiddenAt = Date.now();
+    if (!me.hidden && listener && bc) {
+      settled = false;
+      clearTimeout(thaw);
+      thaw = setTimeout(function () { settled = true; decide(); }, SETTLE);
+    }
     changed();
   });
   // The reader reaching for this widget: it goes first.

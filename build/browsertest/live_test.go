@@ -7,6 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
+
 	"github.com/parallel-lines/widget/build/internal/browser"
 )
 
@@ -115,6 +119,9 @@ func TestLiveBudget(t *testing.T) {
 	if most > max {
 		t.Errorf("%d embeds had a live canvas at once, over the budget of %d", most, max)
 	}
+	if most < 2 {
+		t.Errorf("at most %d embed had a live canvas at a time: the budget lets %d run", most, max)
+	}
 	for i := range n {
 		if lost[i] != 0 {
 			t.Errorf("iframe %d lost its WebGL context %d times", i, lost[i])
@@ -124,6 +131,30 @@ func TestLiveBudget(t *testing.T) {
 		if loads[i] > 3 {
 			t.Errorf("iframe %d loaded %d times: a reload loop", i, loads[i])
 		}
+	}
+
+	// Behind another tab and back: the widgets of the page hide together
+	// (not all in the same moment), which is no reason to swap any.
+	before := eval[int](t, b, `window.loads.reduce((a, b) => a + b, 0)`)
+	front, err := browser.Call(b.Browser, target.CreateTarget, target.CreateTargetParams{URL: "about:blank"})
+	if err != nil {
+		t.Fatalf("opening a tab in front: %v", err)
+	}
+	if _, err := browser.WaitFor(b.Browser, keyTimeout, `document.visibilityState`, func(v string) bool { return v == "hidden" }); err != nil {
+		t.Fatalf("the host page stays visible behind another tab: %v", err)
+	}
+	time.Sleep(5 * time.Second)
+	browser.Call(b.Browser, target.CloseTarget, target.CloseTargetParams{TargetID: front.TargetID})
+	browser.Call(b.Browser, page.BringToFront, cdp.Empty{})
+	if _, err := browser.WaitFor(b.Browser, keyTimeout, `document.visibilityState`, func(v string) bool { return v == "visible" }); err != nil {
+		t.Fatalf("the host page stays hidden: %v", err)
+	}
+	time.Sleep(3 * time.Second)
+	if after := eval[int](t, b, `window.loads.reduce((a, b) => a + b, 0)`); after != before {
+		t.Errorf("hiding the page and showing it again reloaded embeds: %d loads before, %d after", before, after)
+	}
+	if live := eval[int](t, b, liveCanvases); live > max || live == 0 {
+		t.Errorf("after the page was hidden and shown, %d embeds are live, want 1–%d", live, max)
 	}
 	b.checkNoProblems(t, mark)
 }

@@ -407,7 +407,7 @@ func (s *session) probe() (story, font float64, err error) {
 // more live WebGL contexts than Chromium keeps make the oldest reload, and
 // the timeout passes.
 type embedState struct {
-	Ready, Frames, N, Starting, Live, Max float64
+	Ready, Frames, N, Starting, Live, Max, Loads, Lost float64
 }
 
 func (s *session) openEmbeds(n int) error {

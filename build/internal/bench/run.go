@@ -284,7 +284,7 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 			}
 			time.Sleep(2 * time.Second)
 			if st, err := browser.Eval[embedState](s.b, embedsExpr); err == nil {
-				o.Logf("    at rest: %v of %v embeds ready, %v live, %v starting (budget %v)", st.Ready, st.N, st.Live, st.Starting, st.Max)
+				o.Logf("    at rest: %v of %v embeds ready, %v live, %v starting (budget %v); %v loads, %v lost contexts", st.Ready, st.N, st.Live, st.Starting, st.Max, st.Loads, st.Lost)
 			}
 			b, sc, f, err := s.idle(embedFrames)
 			k := fmt.Sprintf("rest_%d_embeds", o.Embeds)
@@ -300,6 +300,9 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 				add(idle, k, "busy", b)
 				add(idle, k, "script", sc)
 				add(idle, k, "fps", f)
+				if st, err := browser.Eval[embedState](s.b, embedsExpr); err == nil {
+					o.Logf("    hidden: %v live; %v loads, %v lost contexts", st.Live, st.Loads, st.Lost)
+				}
 				return err
 			}); err != nil {
 				return err
@@ -415,7 +418,7 @@ func (s *session) offScreen(idle map[string]map[string][]float64, key string, ad
 		add(idle, key+"_settle", "busy", 100*(t1-t0)/dt)
 		add(idle, key+"_settle", "script", 100*(s1-s0)/dt)
 	}
-	s.o.Logf("    %s: settled %.1f s after scrolling away, %v of %v embeds live", key, ts1-ts0, st.Live, st.N)
+	s.o.Logf("    %s: settled %.1f s after scrolling away, %v of %v embeds live; %v loads and %v lost contexts since the page opened", key, ts1-ts0, st.Live, st.N, st.Loads, st.Lost)
 	b, sc, f, err := s.idle(embedFrames)
 	add(idle, key, "busy", b)
 	add(idle, key, "script", sc)
