@@ -56,11 +56,14 @@ type Game struct {
 	due     time.Time // the step a timer is armed for
 	present bool      // the stage layout (?mode=present, full screen)
 	bare    bool      // no on-canvas controls (?controls=0)
+
+	laid   chan widget.Laid // layouts made ahead, between frames (ahead.go)
+	glyphs frame.GlyphSource
 }
 
 // New returns a game around w and exports the calls the page shell makes.
 func New(w *widget.Widget, f Fonts) *Game {
-	g := &Game{w: w, r: ebitenr.New(f), lang: 255, visible: true}
+	g := &Game{w: w, r: ebitenr.New(f), glyphs: f, lang: 255, visible: true}
 	g.auto, _ = autoplay.New(autoplay.Seconds(g.sceneSeconds(), autoplay.Fallback), false) // a story has scenes: no error
 	// The shell's stage (full screen or ?mode=present) sizes type and marks
 	// for a projected room.
@@ -101,6 +104,7 @@ func New(w *widget.Widget, f Fonts) *Game {
 		return nil
 	})
 	page.Export("go", func(id string) any {
+		g.keepAhead()
 		ok := g.w.GoID(id)
 		g.wake()
 		return ok
@@ -158,6 +162,7 @@ func (g *Game) Apply(p command.Params) {
 // perform runs one command of the table and reports whether it did
 // something. Every command ends by asking for a frame.
 func (g *Game) perform(c command.Command) (did bool) {
+	g.keepAhead() // a step may land on a scene laid out ahead
 	defer func() {
 		if did {
 			g.wake()
@@ -354,6 +359,7 @@ func (g *Game) Update() error {
 		g.w.Tick(max(1, min(n, 6)))
 	}
 	g.last = now
+	g.keepAhead() // ahead.go
 
 	g.report()
 	g.autoplay()
@@ -364,6 +370,9 @@ func (g *Game) Update() error {
 		g.last = time.Time{} // the clock restarts with the next event
 	}
 	if moving != g.moving || !g.drawn {
+		if !moving {
+			g.layAhead() // ahead.go
+		}
 		g.moving = moving
 		page.SetMotion(moving)
 	}
@@ -413,6 +422,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	defer g.timeDraw(time.Now()) // frametime.go
 	f := g.w.Frame()
 	g.r.Draw(screen, &f)
+	if !g.moving {
+		g.r.Release() // layers serve only while something moves
+	}
 	page.CountFrame()
 	if !g.drawn {
 		g.drawn = true
