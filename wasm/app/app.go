@@ -421,10 +421,13 @@ var langTag = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
 func (g *Game) Draw(screen *ebiten.Image) {
 	defer g.timeDraw(time.Now()) // frametime.go
 	f := g.w.Frame()
-	g.r.Draw(screen, &f)
 	if !g.moving {
-		g.r.Release() // layers serve only while something moves
+		// Layers serve only while something moves: a still picture is
+		// drawn directly, so it is the same whatever came before it (a
+		// layer's composite matches direct drawing only up to rounding).
+		g.r.Release()
 	}
+	g.r.Draw(screen, &f)
 	page.CountFrame()
 	if !g.drawn {
 		g.drawn = true
