@@ -56,11 +56,14 @@ type Game struct {
 	due     time.Time // the step a timer is armed for
 	present bool      // the stage layout (?mode=present, full screen)
 	bare    bool      // no on-canvas controls (?controls=0)
+
+	laid   chan widget.Laid // layouts made ahead, between frames (ahead.go)
+	glyphs frame.GlyphSource
 }
 
 // New returns a game around w and exports the calls the page shell makes.
 func New(w *widget.Widget, f Fonts) *Game {
-	g := &Game{w: w, r: ebitenr.New(f), lang: 255, visible: true}
+	g := &Game{w: w, r: ebitenr.New(f), glyphs: f, lang: 255, visible: true}
 	g.auto, _ = autoplay.New(autoplay.Seconds(g.sceneSeconds(), autoplay.Fallback), false) // a story has scenes: no error
 	// The shell's stage (full screen or ?mode=present) sizes type and marks
 	// for a projected room.
@@ -101,6 +104,7 @@ func New(w *widget.Widget, f Fonts) *Game {
 		return nil
 	})
 	page.Export("go", func(id string) any {
+		g.keepAhead()
 		ok := g.w.GoID(id)
 		g.wake()
 		return ok
@@ -158,6 +162,7 @@ func (g *Game) Apply(p command.Params) {
 // perform runs one command of the table and reports whether it did
 // something. Every command ends by asking for a frame.
 func (g *Game) perform(c command.Command) (did bool) {
+	g.keepAhead() // a step may land on a scene laid out ahead
 	defer func() {
 		if did {
 			g.wake()
@@ -354,6 +359,7 @@ func (g *Game) Update() error {
 		g.w.Tick(max(1, min(n, 6)))
 	}
 	g.last = now
+	g.keepAhead() // ahead.go
 
 	g.report()
 	g.autoplay()
@@ -364,6 +370,9 @@ func (g *Game) Update() error {
 		g.last = time.Time{} // the clock restarts with the next event
 	}
 	if moving != g.moving || !g.drawn {
+		if !moving {
+			g.layAhead() // ahead.go
+		}
 		g.moving = moving
 		page.SetMotion(moving)
 	}
@@ -412,6 +421,12 @@ var langTag = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
 func (g *Game) Draw(screen *ebiten.Image) {
 	defer g.timeDraw(time.Now()) // frametime.go
 	f := g.w.Frame()
+	if !g.moving {
+		// Layers serve only while something moves: a still picture is
+		// drawn directly, so it is the same whatever came before it (a
+		// layer's composite matches direct drawing only up to rounding).
+		g.r.Release()
+	}
 	g.r.Draw(screen, &f)
 	page.CountFrame()
 	if !g.drawn {

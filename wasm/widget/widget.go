@@ -43,6 +43,8 @@ type Widget struct {
 	focus  string // target with the keyboard focus
 	card   string // element whose card is open
 	pinned bool   // the card was opened by a click or Enter, not a hover
+
+	placed map[placeKey]layout.Layout // layouts made so far (ahead.go)
 }
 
 // New starts a widget on scene (clamped to the story), drawing itself in.
@@ -158,7 +160,7 @@ func (w *Widget) Tick(n int) {
 func (w *Widget) Animating() bool { return w.tick < w.dur || w.particlesRunning() }
 
 func (w *Widget) relayout() {
-	w.target = layout.Place(w.story, w.scene, w.scr, w.lang, w.m)
+	w.target = w.place(w.scene)
 }
 
 func (w *Widget) begin() {

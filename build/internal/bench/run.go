@@ -312,7 +312,7 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 		for _, sz := range sizes {
 			key := fmt.Sprintf("%dx%d", sz[0], sz[1])
 			step("transitions at "+key, func() error {
-				ms, fps, err := s.transitions(sz[0], sz[1], nTrans)
+				ms, fps, err := s.transitionsAt(sz[0], sz[1], nTrans) // large.go
 				if err != nil {
 					return err
 				}
