@@ -1,8 +1,10 @@
 // The one small script of the embed snippet, for the HOST page: it sizes
 // every Parallel Lines iframe to the height the widget asks for (its
 // "height" event, see README "Host protocol"), and passes the host page's
-// language to a widget whose snippet names none. No dependencies; safe to
-// include more than once.
+// language to a widget whose snippet names none, and tells each widget how
+// near the viewport it is, so that the page's live budget (the widgets'
+// live.js: the few nearest run, the rest show their poster) knows what the
+// reader is about to see. No dependencies; safe to include more than once.
 (function () {
   "use strict";
   if (window.parallelLinesAutoHeight) return;
@@ -18,13 +20,37 @@
     f.setAttribute("data-parallel-lines-ready", "1");
     f.style.border = "0";
     f.style.display = "block";
+    f.addEventListener("load", function () { tell(f, true); }); // a new document: it knows nothing yet
     var src = f.getAttribute("src") || "";
     if (hostLang && src && !/[?&#]lang=/.test(src)) {
       f.setAttribute("src", src + (src.indexOf("?") < 0 ? "?" : "&") + "lang=" + hostLang);
     }
   }
-  Array.prototype.forEach.call(frames(), prepare);
-  document.addEventListener("DOMContentLoaded", function () { Array.prototype.forEach.call(frames(), prepare); });
+  // How near: 0 on screen, else how many viewport heights away, rounded up.
+  // Sent when it changes, at most every 100 ms while the page scrolls;
+  // nothing runs while it does not.
+  function tell(f, force) {
+    if (!f.contentWindow) return;
+    var r = f.getBoundingClientRect(), vh = window.innerHeight || 1;
+    var d = r.bottom < 0 ? -r.bottom : r.top > vh ? r.top - vh : 0;
+    var n = d > 0 ? Math.ceil(d / vh) : 0;
+    if (!force && f.parallelLinesNear === n) return;
+    f.parallelLinesNear = n;
+    f.contentWindow.postMessage({ type: "parallel-lines", near: n }, "*");
+  }
+  var pending = 0;
+  function measure() {
+    if (pending) return;
+    pending = setTimeout(function () {
+      pending = 0;
+      Array.prototype.forEach.call(frames(), function (f) { tell(f, false); });
+    }, 100);
+  }
+  function all() { Array.prototype.forEach.call(frames(), prepare); measure(); }
+  all();
+  document.addEventListener("DOMContentLoaded", all);
+  window.addEventListener("scroll", measure, { passive: true });
+  window.addEventListener("resize", measure);
 
   window.addEventListener("message", function (e) {
     var d = e.data;

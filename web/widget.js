@@ -1,10 +1,12 @@
 // Loads the widget: the scene's poster at once (drawn at build time for the
 // same artboard), the wasm only when near the viewport (or on a click,
 // ?load=click), compiled as it streams in under a progress bar, the canvas
-// swapped in under the poster without a jump. An embed off screen for a
-// while goes back to its poster (a reload: the URL keeps the scene) and gives
-// its WebGL context back, so many embeds never hit the browser's limit. Any
-// failure becomes a visible message, never a blank box.
+// swapped in under the poster without a jump. An embed runs only while the
+// page's live budget allows (live.js: the few nearest the viewport); told to
+// make room, it goes back to its poster (a reload: the URL keeps the scene,
+// language and theme) and gives its WebGL context back, so many embeds never
+// hit the browser's limit. Any failure becomes a visible message, never a
+// blank box.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -12,9 +14,10 @@
   var cfg = {};
   try { cfg = JSON.parse(document.querySelector('meta[name="parallel-lines-config"]').content); } catch (e) { /* unbuilt */ }
   var wasmURL = cfg.wasm || "main.wasm";
-  var q = new URLSearchParams(location.search + "&" + location.hash.slice(1));
-  var inFrame = window.parent !== window;
-  var UNLOAD_AFTER = 4000; // ms off screen before an embed gives its context back
+  // The fragment first, as in the Go side (page.Param): it is what a deep
+  // link and a return to the poster carry.
+  var q = new URLSearchParams(location.hash.slice(1) + "&" + location.search.slice(1));
+  var live = window.parallelLinesLive; // live.js; absent on an older page: always live
 
   // fail shows msg instead of the graphic, tells the host, and offers Retry.
   // The Go side fails through it too (page.Fail), so a panic after start
@@ -128,6 +131,7 @@
   function start() {
     if (started) return;
     started = true;
+    if (live) live.started();
     root.setAttribute("data-widget-load", "fetching");
     progress(0);
     var go = new Go();
@@ -158,30 +162,52 @@
       });
   }
 
-  // Near the viewport (a lazy iframe is not even loaded before that).
-  var near = false, offSince = 0;
+  // Asked for (near the viewport, or clicked with ?load=click) and allowed
+  // by the live budget: start. A lazy iframe is not even loaded before it is
+  // near.
+  var asked = false, mayLive = !live;
+  function go() { if (asked && mayLive) start(); }
+  if (live) {
+    live.join(function (ok) {
+      mayLive = ok;
+      if (ok) go();
+      else if (started) toPoster();
+    });
+  }
   if (q.get("load") === "click" && poster) {
     var btn = document.getElementById("widget-start");
     btn.hidden = false;
-    btn.addEventListener("click", function () { btn.hidden = true; start(); });
+    btn.addEventListener("click", function () { btn.hidden = true; asked = true; if (live) live.want(true); go(); });
   } else if (q.get("load") !== "eager" && "IntersectionObserver" in window) {
     new IntersectionObserver(function (es) {
-      near = es[es.length - 1].isIntersecting;
-      if (near) start();
+      var near = es[es.length - 1].isIntersecting;
+      if (live) live.want(near);
+      if (near) { asked = true; go(); }
     }, { rootMargin: "50% 0px" }).observe(document.body);
   } else {
-    start();
+    asked = true;
+    if (live) live.want(true);
+    go();
   }
-  if (inFrame && q.get("load") !== "eager" && "IntersectionObserver" in window) {
-    // Far away for a while: back to the poster, the context given back.
-    new IntersectionObserver(function (es) {
-      offSince = es[es.length - 1].isIntersecting ? 0 : Date.now();
-    }).observe(document.body);
-    setInterval(function () {
-      if (started && offSince && Date.now() - offSince > UNLOAD_AFTER && root.getAttribute("data-widget-state") === "ready") {
-        location.reload();
-      }
-    }, 1000);
+  // toPoster gives the WebGL context back: the program cannot be stopped, so
+  // the frame reloads into its poster. The Go side keeps the scene, the
+  // language and a motion switched off in the fragment (page.SetScene); a
+  // theme set by the host since the page opened is added here, so the
+  // poster and the widget come back as the reader left them.
+  var leaving = false;
+  function toPoster() {
+    if (leaving || root.getAttribute("data-widget-state") === "error") return;
+    leaving = true;
+    // The URL as it is now: the Go side rewrites the fragment per scene.
+    var h = new URLSearchParams(location.hash.slice(1));
+    var th = root.getAttribute("data-widget-theme");
+    var given = h.get("theme") || new URLSearchParams(location.search).get("theme");
+    var implied = given === "light" || given === "dark" ? given : matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+    if (th && th !== implied) {
+      h.set("theme", th);
+      history.replaceState(null, "", "#" + h.toString());
+    }
+    location.reload();
   }
 
   // Called after the first frame: the poster goes, the canvas gets its name

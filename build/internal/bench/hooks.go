@@ -74,21 +74,37 @@ iframe{width:320px;height:180px;border:0;display:block} .after{height:20000px}</
 	for i := range n {
 		fmt.Fprintf(&b, `<iframe src="index.html#lang=en&i=%d" title="embed %d"></iframe>`, i, i)
 	}
-	b.WriteString(`</div><div class="after">after the embeds</div></body></html>`)
+	// Counts each iframe's loads (a reload is one more) and lost WebGL
+	// contexts, for the log.
+	b.WriteString(`</div><div class="after">after the embeds</div><script>
+window.loads = 0; window.lost = 0;
+document.querySelectorAll("iframe").forEach(function (f) {
+  f.addEventListener("load", function () {
+    window.loads++;
+    try { f.contentWindow.addEventListener("webglcontextlost", function () { window.lost++; }, true); } catch (e) {}
+  });
+});
+</script></body></html>`)
 	return b.String()
 }
 
-// framesState of a host page: how many embeds are ready, and how many frames
-// they drew in all.
+// embedsExpr reads a host page: how many embeds are ready, how many are
+// starting (loading their program, or reloading), how many hold a live
+// canvas, the frames they drew in all, and the live budget the widgets
+// share (web/live.js; n when the page has none).
 const embedsExpr = `(function () {
-  var r = { ready: 0, frames: 0, n: 0, reloads: 0 };
+  var r = { ready: 0, frames: 0, n: 0, starting: 0, live: 0, max: 0, loads: window.loads || 0, lost: window.lost || 0 };
   document.querySelectorAll("iframe").forEach(function (f) {
     r.n++;
     try {
-      var d = f.contentDocument, w = f.contentWindow;
-      if (d && d.documentElement.getAttribute("data-widget-state") === "ready") r.ready++;
-      if (w && w.__bench) r.frames += w.__bench.frames();
-    } catch (e) {}
+      var d = f.contentDocument, w = f.contentWindow, s = d.documentElement.getAttribute("data-widget-state");
+      if (s === "ready") r.ready++;
+      if (d.readyState !== "complete" || d.documentElement.getAttribute("data-widget-load") && s !== "ready" && s !== "error") r.starting++;
+      if (d.querySelector("canvas")) r.live++;
+      if (w.parallelLinesLive && !r.max) r.max = w.parallelLinesLive.max;
+      if (w.__bench) r.frames += w.__bench.frames();
+    } catch (e) { r.starting++; }
   });
+  if (!r.max) r.max = r.n;
   return r;
 })()`

@@ -401,22 +401,49 @@ func (s *session) probe() (story, font float64, err error) {
 	return su / 1000, fu / 1000, nil
 }
 
-// embeds opens the host page with n embeds and waits until all are ready
-// (or the timeout passes: more live WebGL contexts than Chromium keeps make
-// the oldest reload).
+// openEmbeds opens the host page with n embeds and waits until it has
+// settled: as many ready as may be live at once (all n without a live
+// budget; the budget otherwise) and none still starting. Without a budget,
+// more live WebGL contexts than Chromium keeps make the oldest reload, and
+// the timeout passes.
 type embedState struct {
-	Ready, Frames, N float64
+	Ready, Frames, N, Starting, Live, Max, Loads, Lost float64
 }
 
 func (s *session) openEmbeds(n int) error {
 	if err := s.b.Navigate(s.base + "/w/host" + strconv.Itoa(n) + ".html"); err != nil {
 		return err
 	}
-	st, err := browser.WaitFor(s.b, s.o.EmbedTimeout, embedsExpr, func(e embedState) bool { return int(e.Ready) >= n })
+	st, err := s.embedsSettled(s.o.EmbedTimeout, func(e embedState) bool { return e.Ready >= min(e.N, e.Max) })
 	if err != nil {
-		return fmt.Errorf("%d embeds: %v of %v ready: %w", n, st.Ready, st.N, err)
+		return fmt.Errorf("%d embeds: %v of %v ready (%v may be live): %w", n, st.Ready, st.N, st.Max, err)
 	}
 	return nil
+}
+
+// embedsSettled waits until no embed of the host page is starting and ok
+// holds, twice in a row half a second apart (a widget given a live slot
+// takes a moment to begin loading).
+func (s *session) embedsSettled(timeout time.Duration, ok func(embedState) bool) (embedState, error) {
+	deadline := time.Now().Add(timeout)
+	calm := 0
+	for {
+		st, err := browser.Eval[embedState](s.b, embedsExpr)
+		if err == nil && st.N > 0 && st.Starting == 0 && ok(st) {
+			if calm++; calm == 2 {
+				return st, nil
+			}
+		} else {
+			calm = 0
+		}
+		if time.Now().After(deadline) {
+			if err == nil {
+				err = fmt.Errorf("not settled after %s (%+v)", timeout, st)
+			}
+			return st, err
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
 }
 
 const embedFrames = `(` + embedsExpr + `).frames`

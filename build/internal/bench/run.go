@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/parallel-lines/widget/assets"
+	"github.com/parallel-lines/widget/build/internal/browser"
 	"github.com/parallel-lines/widget/data"
 )
 
@@ -282,6 +283,9 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 				errorf("run %d: %v; measured as it is", run, err)
 			}
 			time.Sleep(2 * time.Second)
+			if st, err := browser.Eval[embedState](s.b, embedsExpr); err == nil {
+				o.Logf("    at rest: %v of %v embeds ready, %v live, %v starting (budget %v); %v loads, %v lost contexts", st.Ready, st.N, st.Live, st.Starting, st.Max, st.Loads, st.Lost)
+			}
 			b, sc, f, err := s.idle(embedFrames)
 			k := fmt.Sprintf("rest_%d_embeds", o.Embeds)
 			add(idle, k, "busy", b)
@@ -296,6 +300,9 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 				add(idle, k, "busy", b)
 				add(idle, k, "script", sc)
 				add(idle, k, "fps", f)
+				if st, err := browser.Eval[embedState](s.b, embedsExpr); err == nil {
+					o.Logf("    hidden: %v live; %v loads, %v lost contexts", st.Live, st.Loads, st.Lost)
+				}
 				return err
 			}); err != nil {
 				return err
@@ -384,18 +391,45 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	return res, nil
 }
 
-// offScreen scrolls the host page past its embeds and measures idle.
+// offScreen scrolls the host page past its embeds and measures two
+// windows: key+"_settle", from the scroll until the page has settled (at
+// least settleAfter, which covers the loader's planned return of an embed
+// to its poster after 4 s off screen when there is one, then until no embed
+// is starting, plus a second), and key, the usual idle window after that.
 func (s *session) offScreen(idle map[string]map[string][]float64, key string, add func(map[string]map[string][]float64, string, string, float64)) error {
+	t0, s0, ts0, err := s.metrics()
+	if err != nil {
+		return err
+	}
 	if _, err := evalNum(s, `window.scrollTo(0, document.body.scrollHeight), window.scrollY`); err != nil {
 		return err
 	}
+	time.Sleep(settleAfter)
+	st, err := s.embedsSettled(time.Minute, func(embedState) bool { return true })
+	if err != nil {
+		return fmt.Errorf("after scrolling away: %w", err)
+	}
 	time.Sleep(time.Second)
+	t1, s1, ts1, err := s.metrics()
+	if err != nil {
+		return err
+	}
+	if dt := ts1 - ts0; dt > 0 {
+		add(idle, key+"_settle", "busy", 100*(t1-t0)/dt)
+		add(idle, key+"_settle", "script", 100*(s1-s0)/dt)
+	}
+	s.o.Logf("    %s: settled %.1f s after scrolling away, %v of %v embeds live; %v loads and %v lost contexts since the page opened", key, ts1-ts0, st.Live, st.N, st.Loads, st.Lost)
 	b, sc, f, err := s.idle(embedFrames)
 	add(idle, key, "busy", b)
 	add(idle, key, "script", sc)
 	add(idle, key, "fps", f)
 	return err
 }
+
+// settleAfter is how long an off-screen page is left before its idle
+// window: past widget.js's planned unload (4 s off screen, checked each
+// second) in the builds that have one.
+const settleAfter = 6 * time.Second
 
 func summarizeAll(m map[string][]float64) map[string]Stat {
 	out := map[string]Stat{}
