@@ -3,12 +3,15 @@
 // slices in assets/fonts/source.
 //
 // It keeps every rune that occurs in the text files given as arguments,
-// plus printable ASCII and common CJK punctuation, in a regular and a bold
-// weight. A rune that no source has is reported as
+// plus printable ASCII and common CJK punctuation, in the regular weight,
+// and in the bold weight only printable ASCII and the runes of the lines
+// that start with "bold" and a tab (the text inventory, build/inventory,
+// writes the characters it sets in bold so). A rune that no source has is
+// reported as
 //
-//	file:line:col: no glyph for U+XXXX 'x'
+//	file:line:col: no glyph for U+XXXX 'x' [(weight)]
 //
-// (columns count characters), once per rune, and nothing is written. The
+// naming the weight unless both weights lack it (columns count characters), once per rune, and nothing is written. The
 // output is byte-identical for identical inputs.
 //
 // Usage:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -122,34 +123,53 @@ type use struct {
 	line, col int // 1-based; col counts characters, not bytes
 }
 
-// collectRunes returns every rune in the files with its first occurrence.
-// Line ends, tabs and a leading byte-order mark are layout, not text, and
-// need no glyph.
-func collectRunes(files []string) (map[rune]use, error) {
-	first := make(map[rune]use)
+// boldTag starts a line whose text is set in bold as well as regular (the
+// text inventory's form: wasm/layout.InventoryFile); the tag itself is not
+// text. Every other line is text set in the regular weight only.
+const boldTag = "bold\t"
+
+// collectRunes returns every rune in the files with its first occurrence,
+// for each weight: all text needs regular glyphs, the text of boldTag lines
+// bold ones too (so the regular set always covers the bold one, which the
+// renderer falls back to). Line ends, tabs and a leading byte-order mark
+// are layout, not text, and need no glyph.
+func collectRunes(files []string) ([2]map[rune]use, error) {
+	first := [2]map[rune]use{text.Regular: {}, text.Bold: {}}
 	for _, name := range files {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return first, err
 		}
 		b = bytes.TrimPrefix(b, []byte("\ufeff"))
 		line, col := 1, 0
+		bold := bytes.HasPrefix(b, []byte(boldTag))
+		if bold {
+			b, col = b[len(boldTag):], len(boldTag)
+		}
 		for len(b) > 0 {
 			r, n := utf8.DecodeRune(b)
 			col++
 			if r == utf8.RuneError && n == 1 {
-				return nil, fmt.Errorf("%s:%d:%d: invalid UTF-8", name, line, col)
+				return first, fmt.Errorf("%s:%d:%d: invalid UTF-8", name, line, col)
 			}
 			b = b[n:]
 			switch r {
 			case '\n':
 				line, col = line+1, 0
+				if bold = bytes.HasPrefix(b, []byte(boldTag)); bold {
+					b, col = b[len(boldTag):], len(boldTag)
+				}
 				continue
 			case '\r', '\t':
 				continue
 			}
-			if _, ok := first[r]; !ok {
-				first[r] = use{name, line, col}
+			for w := range first {
+				if w == int(text.Bold) && !bold {
+					continue
+				}
+				if _, ok := first[w][r]; !ok {
+					first[w][r] = use{name, line, col}
+				}
 			}
 		}
 	}
@@ -171,7 +191,8 @@ func (e *missingError) Error() string {
 }
 
 // subset builds the font subset for the runes in files plus printable ASCII
-// and cjkPunct, from the WOFF sources in srcDir. The result depends only on
+// (both weights) and cjkPunct (regular), from the WOFF sources in srcDir:
+// bold glyphs only for the runes of the files' bold lines (see boldTag). The result depends only on
 // its inputs: runes are sorted and nothing depends on map order.
 func subset(srcDir string, files []string, grid int) (*text.Font, error) {
 	var srcs [2][3]*source
@@ -189,25 +210,28 @@ func subset(srcDir string, files []string, grid int) (*text.Font, error) {
 	if err != nil {
 		return nil, err
 	}
-	builtin := map[rune]bool{}
-	for r := rune(0x20); r < 0x7f; r++ {
-		builtin[r] = true
+	// Each weight's runes: its text's, printable ASCII (cheap, and what
+	// numbers composed at run time are made of) and, in the regular weight,
+	// the CJK punctuation.
+	var runes [2][]rune
+	for w := range runes {
+		all := map[rune]bool{}
+		for r := range uses[w] {
+			all[r] = true
+		}
+		for r := rune(0x20); r < 0x7f; r++ {
+			all[r] = true
+		}
+		if w == int(text.Regular) {
+			for _, r := range cjkPunct {
+				all[r] = true
+			}
+		}
+		for r := range all {
+			runes[w] = append(runes[w], r)
+		}
+		slices.Sort(runes[w])
 	}
-	for _, r := range cjkPunct {
-		builtin[r] = true
-	}
-	all := make(map[rune]bool, len(uses)+len(builtin))
-	for r := range uses {
-		all[r] = true
-	}
-	for r := range builtin {
-		all[r] = true
-	}
-	runes := make([]rune, 0, len(all))
-	for r := range all {
-		runes = append(runes, r)
-	}
-	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
 
 	// One set of vertical metrics serves both weights and all slices; check
 	// that the sources agree rather than silently pick one.
@@ -244,9 +268,9 @@ func subset(srcDir string, files []string, grid int) (*text.Font, error) {
 		w []string
 	}
 	var missing []miss
-	for _, r := range runes {
-		var lacks []string
-		for w := range srcs {
+	lacking := map[rune]int{} // index into missing
+	for w := range srcs {
+		for _, r := range runes[w] {
 			// ASCII from the Latin slice, everything else from the
 			// chinese-simplified one; the other is the fallback.
 			order := [3]int{cjk, latin, symbols}
@@ -261,7 +285,13 @@ func subset(srcDir string, files []string, grid int) (*text.Font, error) {
 				}
 			}
 			if src == nil {
-				lacks = append(lacks, text.Weight(w).String())
+				i, ok := lacking[r]
+				if !ok {
+					i = len(missing)
+					lacking[r] = i
+					missing = append(missing, miss{r: r, u: uses[w][r]})
+				}
+				missing[i].w = append(missing[i].w, text.Weight(w).String())
 				continue
 			}
 			g, err := src.glyph(r, grid)
@@ -273,9 +303,6 @@ func subset(srcDir string, files []string, grid int) (*text.Font, error) {
 			} else {
 				out.Regular = append(out.Regular, g)
 			}
-		}
-		if lacks != nil {
-			missing = append(missing, miss{r, uses[r], lacks})
 		}
 	}
 	if missing != nil {

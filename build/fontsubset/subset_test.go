@@ -26,7 +26,7 @@ func writeInput(t *testing.T, name, content string) string {
 
 func TestSubsetDeterministic(t *testing.T) {
 	in := writeInput(t, "story.yaml", "title:\n  zh: 对话韦豪创芯王智：这不是泡沫——“基建”……\n  en: \"It's not a bubble\" – é ©\n")
-	ui := writeInput(t, "ui.txt", "下一页\t上一页\r\n")
+	ui := writeInput(t, "ui.txt", "下一页\t上一页\r\nbold\t韦豪“x”\n")
 	dir := t.TempDir()
 	out1, out2 := filepath.Join(dir, "a.bin"), filepath.Join(dir, "b.bin")
 	var stdout, stderr bytes.Buffer
@@ -48,16 +48,22 @@ func TestSubsetDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The input's runes, printable ASCII and the fixed punctuation; no
-	// tab or line ends.
-	want := map[rune]bool{}
+	// Regular: the input's runes, printable ASCII and the fixed
+	// punctuation; no tab, line ends or bold tag. Bold: the bold line's
+	// runes and printable ASCII.
+	want := [2]map[rune]bool{{}, {}}
 	for _, r := range "对话韦豪创芯王智：这不是泡沫——“基建”……下一页上一页é©–" + cjkPunct {
-		want[r] = true
+		want[text.Regular][r] = true
+	}
+	for _, r := range "韦豪“”" {
+		want[text.Bold][r] = true
 	}
 	for r := rune(0x20); r < 0x7f; r++ {
-		want[r] = true
+		want[text.Regular][r] = true
+		want[text.Bold][r] = true
 	}
 	for _, w := range []text.Weight{text.Regular, text.Bold} {
+		want := want[w]
 		got := f.Runes(w)
 		if len(got) != len(want) {
 			t.Errorf("%v: %d runes, want %d", w, len(got), len(want))
@@ -79,7 +85,7 @@ func TestSubsetDeterministic(t *testing.T) {
 
 func TestSubsetMissingRunes(t *testing.T) {
 	in := writeInput(t, "story.yaml", "ok: 中文\nbad: Жx ✈\n  again: Ж ✈ 中\n")
-	other := writeInput(t, "ui.txt", "蓐\n")
+	other := writeInput(t, "ui.txt", "蓐\nbold\t中Ѣ\n") // the tag counts as five columns
 	out := filepath.Join(t.TempDir(), "subset.bin")
 	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
@@ -88,9 +94,12 @@ func TestSubsetMissingRunes(t *testing.T) {
 	if code := cli([]string{"-o", out, "-src", srcDir, in, other}, &stdout, &stderr); code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	want := in + ":2:6: no glyph for U+0416 'Ж'\n" +
-		in + ":2:9: no glyph for U+2708 '✈'\n" +
-		other + ":1:1: no glyph for U+84D0 '蓐'\n"
+	// A rune of a bold line lacks both weights; the others only need, and
+	// so only lack, the regular one.
+	want := in + ":2:6: no glyph for U+0416 'Ж' (regular)\n" +
+		in + ":2:9: no glyph for U+2708 '✈' (regular)\n" +
+		other + ":1:1: no glyph for U+84D0 '蓐' (regular)\n" +
+		other + ":2:7: no glyph for U+0462 'Ѣ'\n"
 	if stderr.String() != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), want)
 	}

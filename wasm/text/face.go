@@ -48,8 +48,10 @@ func (fc Face) Metrics(sizePx float64) Metrics {
 	return m
 }
 
-// Has reports whether the face has a glyph for r. Runes it lacks are
-// measured with a fallback advance and drawn as a hollow box (see Glyph).
+// Has reports whether the face has a glyph for r: its own or, for the bold
+// face, the regular one it falls back to (see Font.Lookup). Runes it lacks
+// are measured with a fallback advance and drawn as a hollow box (see
+// Glyph).
 func (fc Face) Has(r rune) bool {
 	return fc.font != nil && fc.font.lookup(fc.weight, r) != nil
 }

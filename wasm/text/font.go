@@ -132,9 +132,23 @@ func (f *Font) glyphs(w Weight) []Glyph {
 	return f.Regular
 }
 
-// lookup finds the glyph of r, or nil.
-func (f *Font) lookup(w Weight, r rune) *Glyph {
-	gs := f.glyphs(w)
+// Lookup finds the glyph that weight w draws r with, or nil. The bold set
+// holds only the runes the text inventory sets in bold (build/fontsubset),
+// so a bold rune it lacks falls back to the regular glyph: the reader sees
+// the right character a little lighter, not a hollow box that hides the
+// word, and since measuring and drawing both go through here, the text
+// still fits where the layout put it. Tests over the layout's screen grid
+// keep shipped text from ever needing the fallback.
+func (f *Font) Lookup(w Weight, r rune) *Glyph {
+	if g := find(f.glyphs(w), r); g != nil || w != Bold {
+		return g
+	}
+	return find(f.Regular, r)
+}
+
+func (f *Font) lookup(w Weight, r rune) *Glyph { return f.Lookup(w, r) }
+
+func find(gs []Glyph, r rune) *Glyph {
 	i := sort.Search(len(gs), func(i int) bool { return gs[i].Rune >= r })
 	if i < len(gs) && gs[i].Rune == r {
 		return &gs[i]
@@ -142,7 +156,8 @@ func (f *Font) lookup(w Weight, r rune) *Glyph {
 	return nil
 }
 
-// Runes returns the runes that weight w covers, in order.
+// Runes returns the runes that weight w has its own glyphs for, in order
+// (without the regular ones that Bold falls back to).
 func (f *Font) Runes(w Weight) []rune {
 	gs := f.glyphs(w)
 	rs := make([]rune, len(gs))

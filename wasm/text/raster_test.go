@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -183,5 +184,30 @@ func BenchmarkGlyphCached(b *testing.B) {
 	fc := loadMini(b).Face(Regular)
 	for b.Loop() {
 		fc.Glyph('中', 16, 0)
+	}
+}
+
+// A rune the bold set lacks is drawn and measured with its regular glyph,
+// not a hollow box; one that neither weight has is still a box.
+func TestBoldFallsBackToRegular(t *testing.T) {
+	f := tinyFont(t)
+	f.Bold = f.Bold[:1] // bold keeps only the space
+	bold, regular := f.Face(Bold), f.Face(Regular)
+	if !bold.Has('A') || f.Lookup(Bold, 'A') != &f.Regular[1] {
+		t.Fatal("bold does not fall back to the regular A")
+	}
+	if got, want := bold.Advance('A', 40), regular.Advance('A', 40); got != want {
+		t.Errorf("bold A advance %v, regular %v", got, want)
+	}
+	b, bo := bold.Glyph('A', 40, 0)
+	r, ro := regular.Glyph('A', 40, 0)
+	if b == nil || r == nil || bo != ro || !bytes.Equal(b.Pix, r.Pix) {
+		t.Errorf("bold A is not the regular A's mask")
+	}
+	if slices.Contains(f.Runes(Bold), 'A') {
+		t.Errorf("Runes(Bold) lists the fallback")
+	}
+	if bold.Has('Ж') || f.Lookup(Regular, 'Ж') != nil {
+		t.Errorf("a rune neither weight has is found")
 	}
 }

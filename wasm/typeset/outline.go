@@ -1,8 +1,6 @@
 package typeset
 
 import (
-	"sort"
-
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/text"
 )
@@ -20,15 +18,11 @@ func (f *Fonts) Outline(r rune, w frame.Weight, size float64) (p frame.Path, adv
 	if font == nil || font.UnitsPerEm == 0 {
 		return p, advance, false
 	}
-	gs := font.Regular
-	if fc.Weight() == text.Bold {
-		gs = font.Bold
-	}
-	i := sort.Search(len(gs), func(i int) bool { return gs[i].Rune >= r })
-	if i == len(gs) || gs[i].Rune != r {
+	g := font.Lookup(fc.Weight(), r) // bold falls back to regular, as Glyph does
+	if g == nil {
 		return p, advance, false
 	}
-	ops, xy, err := gs[i].Path()
+	ops, xy, err := g.Path()
 	if err != nil {
 		return frame.Path{}, advance, false
 	}

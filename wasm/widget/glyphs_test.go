@@ -2,54 +2,62 @@ package widget
 
 import (
 	"os"
-	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/parallel-lines/widget/assets"
-	"github.com/parallel-lines/widget/wasm/frame"
-	"github.com/parallel-lines/widget/wasm/typeset"
+	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/text"
 )
 
-// Every character the canvas can draw has a glyph in the shipped font, in
-// both weights: a missing one draws a hollow box.
+// Every character the canvas can draw has a glyph of its own in the
+// shipped font, in each weight the inventory says it can be drawn in: a
+// missing one draws a hollow box (regular) or the lighter regular glyph
+// (bold, see text.Font.Lookup).
 func TestShippedFontCoversTheInventory(t *testing.T) {
-	fonts, err := typeset.Load(assets.Font)
+	font, err := text.Load(assets.Font)
 	if err != nil {
 		t.Fatal(err)
 	}
-	missing := map[rune][]string{}
-	for _, s := range Inventory(story(t)) {
-		for _, r := range s {
+	has := [2]map[rune]bool{{}, {}}
+	for w, tw := range []text.Weight{text.Regular, text.Bold} {
+		for _, r := range font.Runes(tw) {
+			has[w][r] = true
+		}
+	}
+	missing := map[[2]rune]string{}
+	bold := 0
+	for _, e := range Inventory(story(t)) {
+		if e.Bold {
+			bold++
+		}
+		for _, r := range e.Text {
 			if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' {
 				continue
 			}
-			for _, w := range []frame.Weight{frame.Regular, frame.Bold} {
-				if _, _, _, ok := fonts.Glyph(r, w, 16); !ok && len(missing[r]) < 2 {
-					missing[r] = append(missing[r], s)
+			for w := range 2 {
+				if (w == 0 || e.Bold) && !has[w][r] && missing[[2]rune{rune(w), r}] == "" {
+					missing[[2]rune{rune(w), r}] = e.Text
 				}
 			}
 		}
 	}
-	for r, in := range missing {
-		t.Errorf("the font lacks %q (U+%04X), drawn in %q", r, r, in[0])
+	if bold == 0 {
+		t.Error("the inventory marks no string bold")
+	}
+	for k, in := range missing {
+		t.Errorf("the font's %v glyphs lack %q (U+%04X), drawn in %.40q", text.Weight(k[0]), k[1], k[1], in)
 	}
 }
 
-// The inventory file the font subsetter reads is up to date: it holds every
-// character of the inventory (run `make inventory font` after changing copy).
+// The inventory file the font subsetter reads is exactly what the
+// inventory says (run `make inventory font` after changing copy).
 func TestInventoryFileIsCurrent(t *testing.T) {
 	b, err := os.ReadFile("../layout/inventory.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	have := string(b)
-	for _, s := range Inventory(story(t)) {
-		for _, r := range s {
-			if r > ' ' && !strings.ContainsRune(have, r) {
-				t.Errorf("wasm/layout/inventory.txt lacks %q (in %.40q): run make inventory", r, s)
-				return
-			}
-		}
+	if want := layout.InventoryFile(Inventory(story(t))); string(b) != want {
+		t.Errorf("wasm/layout/inventory.txt is out of date: run make inventory font")
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/text"
 	"github.com/parallel-lines/widget/wasm/typeset"
 )
 
@@ -29,7 +30,10 @@ func TestFrameRulesOverTheGrid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv := Inventory(s)
+	var inv []string
+	for _, e := range Inventory(s) {
+		inv = append(inv, e.Text)
+	}
 	words := map[string]bool{}
 	for _, x := range inv {
 		for _, w := range latinWord.FindAllString(x, -1) {
@@ -37,6 +41,16 @@ func TestFrameRulesOverTheGrid(t *testing.T) {
 		}
 	}
 	all := strings.Join(inv, "\n")
+	// The runes with a bold glyph of their own: the subset's bold set holds
+	// only what the inventory marks bold.
+	font, err := text.Load(assets.Font)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boldRunes := map[rune]bool{}
+	for _, r := range font.Runes(text.Bold) {
+		boldRunes[r] = true
+	}
 	counts := map[string]int{}
 	examples := map[string][]string{}
 	fail := func(rule, f string, args ...any) {
@@ -65,6 +79,13 @@ func TestFrameRulesOverTheGrid(t *testing.T) {
 					}
 				}
 				checkFrame(d, where, phone, words, all, fail)
+				for _, t := range d.Texts {
+					for _, r := range t.Text {
+						if t.Bold && r > ' ' && !boldRunes[r] {
+							fail("bold without a bold glyph", "%s: %q in %q (add it to layout.BoldText)", where, r, t.Text)
+						}
+					}
+				}
 				w.SetTheme(Dark)
 				checkContrast(w.Describe(), Dark, where+" dark", fail)
 				w.SetTheme(Light)

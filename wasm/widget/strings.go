@@ -24,11 +24,14 @@ var UI = struct {
 }
 
 // Inventory is every string the canvas can draw: the story's, the layout's
-// words and the widget's own (see layout.Inventory).
-func Inventory(s *data.Story) []string {
-	var own []string
+// words and the widget's own (see layout.Inventory), each with whether it
+// can be set in bold. The widget's own words are drawn in the regular
+// weight; the one control it draws in bold, the language switch, shows
+// layout.LangText, which layout.BoldText has.
+func Inventory(s *data.Story) []layout.Entry {
+	var own []layout.Entry
 	for _, t := range []data.Text{UI.Loading, UI.Next, UI.Prev, UI.Scene, UI.Language, UI.Motion, UI.Source} {
-		own = append(own, t.Zh, t.En)
+		own = append(own, layout.Entry{Text: t.Zh}, layout.Entry{Text: t.En})
 	}
 	return layout.Inventory(s, own...)
 }
