@@ -251,15 +251,19 @@ func (s *session) motionSpans() (frames, ms float64, err error) {
 
 // transitions steps through n scene transitions at w×h and returns the Go
 // work per frame (ms) and the frame rate reached while moving.
-func (s *session) transitions(w, h, n int) (ms []float64, fps float64, err error) {
+func (s *session) transitions(w, h, n int, wait time.Duration) (ms []float64, fps float64, err error) {
 	if err = s.b.SetViewport(w, h, 1); err != nil {
 		return
 	}
 	defer s.b.SetViewport(browser.DefaultWidth, browser.DefaultHeight, 1)
-	if err = s.open("/w/index.html#lang=en"); err != nil {
+	if err = s.b.Navigate(s.base + "/w/index.html#lang=en"); err != nil {
 		return
 	}
-	if err = s.waitStill(); err != nil {
+	if st, e := s.b.WaitForState(max(wait, 90*time.Second)); e != nil || st != "ready" {
+		return nil, 0, fmt.Errorf("opening at %dx%d: state %q: %v", w, h, st, e)
+	}
+	still := func() error { return s.b.WaitForAttr("data-widget-motion", "still", wait) }
+	if err = still(); err != nil {
 		return
 	}
 	if err = s.focus(); err != nil {
@@ -271,7 +275,7 @@ func (s *session) transitions(w, h, n int) (ms []float64, fps float64, err error
 	if _, err = s.frameTimes(true); err != nil {
 		return
 	}
-	for range n {
+	for i := range n {
 		var before float64
 		if before, err = evalFloat(s, `window.__bench.motion.length`); err != nil {
 			return
@@ -280,13 +284,12 @@ func (s *session) transitions(w, h, n int) (ms []float64, fps float64, err error
 			return
 		}
 		// A transition starts within a frame or two of the key and ends
-		// within a second or so: wait for both changes in the record.
-		_, err = browser.WaitFor(s.b, 60*time.Second, `window.__bench.motion.length`, func(l float64) bool { return l >= before+2 })
-		if err != nil {
-			err = fmt.Errorf("waiting for a transition at %dx%d: %w", w, h, err)
-			return
+		// within a second or so (far longer at 4K): wait for both changes
+		// in the record.
+		if _, err = browser.WaitFor(s.b, wait, `window.__bench.motion.length`, func(l float64) bool { return l >= before+2 }); err != nil {
+			return nil, 0, fmt.Errorf("waiting for transition %d at %dx%d: %w", i+1, w, h, err)
 		}
-		if err = s.waitStill(); err != nil {
+		if err = still(); err != nil {
 			return
 		}
 	}
