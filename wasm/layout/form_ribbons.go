@@ -159,36 +159,6 @@ func (p *placer) offerWording(f data.Flow, side data.Side, carry string) string 
 	return p.lang.Pick(f.What)
 }
 
-// chipsIn is chips over the stretch x0…x1 of the spine: one row while each
-// chip keeps room for a name (72 CSS px), else two columns.
-func (p *placer) chipsIn(ids []string, x0, x1, y float64) []Rect {
-	u := p.u
-	n := len(ids)
-	var out []Rect
-	if n == 0 || x1 <= x0 {
-		return out
-	}
-	cols := n
-	if (x1-x0)/float64(n) < 72*max(p.scr.Scale, 1) && n > 2 {
-		cols = 2
-	}
-	rows := (n + cols - 1) / cols
-	cw := (x1 - x0) / float64(cols)
-	lh := (ascent + descent) * labelSize * u
-	ch := 2*lh + 14*u
-	top := y - float64(rows)*(ch+10*u)/2
-	for i, id := range ids {
-		name, ok := p.chipName(id)
-		if !ok {
-			continue
-		}
-		box := Rect{x0 + float64(i%cols)*cw + 6*u, top + float64(i/cols)*(ch+10*u), cw - 12*u, ch}
-		p.chip(id, name, box)
-		out = append(out, box)
-	}
-	return out
-}
-
 // formRibbonsTall: the scene's contrasts stand as rows at the top of the
 // band, each side's value by its own line. Right under the last row, the
 // one the ribbons carry (c-exports), each line's ribbon leaves it as a

@@ -116,22 +116,23 @@ func (p *placer) contrastColumnsIn(ids []string, x0, x1 float64, topicY func(x f
 
 // chips lays market chips in a row across the band at y: a tinted rounded
 // box with the name inside; the item's marker is the chip itself.
-func (p *placer) chips(ids []string, y float64) []Rect {
+func (p *placer) chips(ids []string, y float64) []Rect { return p.chipsIn(ids, p.x0, p.x1, y) }
+
+// chipsIn is chips over the stretch x0…x1 of the spine: one row while each
+// chip keeps room for a name (72 CSS px), else two columns.
+func (p *placer) chipsIn(ids []string, x0, x1, y float64) []Rect {
 	u := p.u
 	n := len(ids)
 	var out []Rect
-	if n == 0 {
+	if n == 0 || x1 <= x0 {
 		return out
 	}
-	// One row while each chip keeps room for a name (72 CSS px), else two
-	// columns.
 	cols := n
-	scale := max(p.scr.Scale, 1)
-	if (p.x1-p.x0)/float64(n) < 72*scale && n > 2 {
+	if (x1-x0)/float64(n) < 72*max(p.scr.Scale, 1) && n > 2 {
 		cols = 2
 	}
 	rows := (n + cols - 1) / cols
-	cw := (p.x1 - p.x0) / float64(cols)
+	cw := (x1 - x0) / float64(cols)
 	lh := (ascent + descent) * labelSize * u
 	ch := 2*lh + 14*u
 	top := y - float64(rows)*(ch+10*u)/2
@@ -140,9 +141,7 @@ func (p *placer) chips(ids []string, y float64) []Rect {
 		if !ok {
 			continue
 		}
-		x := p.x0 + float64(i%cols)*cw + 6*u
-		cy := top + float64(i/cols)*(ch+10*u)
-		box := Rect{x, cy, cw - 12*u, ch}
+		box := Rect{x0 + float64(i%cols)*cw + 6*u, top + float64(i/cols)*(ch+10*u), cw - 12*u, ch}
 		p.chip(id, name, box)
 		out = append(out, box)
 	}
