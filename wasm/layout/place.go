@@ -109,20 +109,20 @@ type placer struct {
 
 	// The spine: where the lines run and the zones beside them. A wide
 	// composition uses x0, x1, yUS and yCN; a tall one y0, y1, xUS, xCN.
-	x0, x1 float64 // the lines' left and right ends
+	x0, x1   float64 // the lines' left and right ends
+	yUS, yCN float64 // their resting heights
+	y0, y1   float64 // tall: the lines' top and bottom ends
+	xUS, xCN float64 // tall: their resting places across
+	lines    [2][]frame.Point
+	alpha    [2]float64
+	width    [2]float64
+	placed   map[string]bool // elements given a place on the stage
+	blocks   int             // text blocks placed so far
+	chrome   bool            // placing the controls' text, under the stage
 	// namesOver: in a wide composition the line names stand over the US
 	// line's left end and under China's, not in a gutter before them (a
 	// phone, or a screen too narrow for the gutter).
 	namesOver bool
-	yUS, yCN  float64 // their resting heights
-	y0, y1    float64 // tall: the lines' top and bottom ends
-	xUS, xCN  float64 // tall: their resting places across
-	lines     [2][]frame.Point
-	alpha     [2]float64
-	width     [2]float64
-	placed    map[string]bool // elements given a place on the stage
-	blocks    int             // text blocks placed so far
-	chrome    bool            // placing the controls' text, under the stage
 }
 
 // Align is how a block of text stands against its x.
