@@ -22,11 +22,12 @@ targets=$($GO test -list '^Fuzz' ./... | awk '
 # worker is mid-call, having found nothing (golang/go#75804, fixed in Go
 # 1.27). Such a failure, with no new crasher in testdata/fuzz/<Target>/, is
 # run once more; a crasher, or any other failure, fails at once.
+once() { $GO test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME"; }
 run() {
 	dir=$($GO list -f '{{.Dir}}' "$1")/testdata/fuzz/$2
 	before=$(ls "$dir" 2>/dev/null | wc -l)
 	log=$(mktemp)
-	if $GO test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" >"$log" 2>&1; then
+	if once "$1" "$2" >"$log" 2>&1; then
 		cat "$log"; rm -f "$log"; return 0
 	fi
 	cat "$log"
@@ -34,7 +35,7 @@ run() {
 	if [ "$after" = "$before" ] && grep -q 'context deadline exceeded' "$log"; then
 		rm -f "$log"
 		echo "fuzz: $2: the coordinator's deadline race (golang/go#75804), no crasher: once more"
-		$GO test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME"
+		once "$1" "$2"
 		return
 	fi
 	rm -f "$log"

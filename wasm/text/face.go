@@ -53,7 +53,7 @@ func (fc Face) Metrics(sizePx float64) Metrics {
 // are measured with a fallback advance and drawn as a hollow box (see
 // Glyph).
 func (fc Face) Has(r rune) bool {
-	return fc.font != nil && fc.font.lookup(fc.weight, r) != nil
+	return fc.font != nil && fc.font.Lookup(fc.weight, r) != nil
 }
 
 // Advance returns the advance width of r at sizePx.
@@ -98,7 +98,7 @@ func (fc Face) units(r rune) int {
 		return q.adv
 	}
 	if fc.font != nil {
-		if g := fc.font.lookup(fc.weight, r); g != nil {
+		if g := fc.font.Lookup(fc.weight, r); g != nil {
 			return int(g.Advance)
 		}
 	}

@@ -146,8 +146,6 @@ func (f *Font) Lookup(w Weight, r rune) *Glyph {
 	return find(f.Regular, r)
 }
 
-func (f *Font) lookup(w Weight, r rune) *Glyph { return f.Lookup(w, r) }
-
 func find(gs []Glyph, r rune) *Glyph {
 	i := sort.Search(len(gs), func(i int) bool { return gs[i].Rune >= r })
 	if i < len(gs) && gs[i].Rune == r {

@@ -56,7 +56,7 @@ func (f *Font) measureQuotes() {
 	b := latinBearing * int(f.UnitsPerEm) / 1000
 	for w := range 2 {
 		for i, r := range quoteRunes {
-			g := f.lookup(Weight(w), r)
+			g := f.Lookup(Weight(w), r)
 			if g == nil {
 				continue
 			}

@@ -126,7 +126,7 @@ func (f *Font) glyphCache() *glyphCache {
 // rasterize draws one glyph; c.mu is held.
 func (c *glyphCache) rasterize(f *Font, k glyphKey) glyphEntry {
 	c.ops, c.pts = c.ops[:0], c.pts[:0]
-	if g := f.lookup(k.w, k.r); g != nil {
+	if g := f.Lookup(k.w, k.r); g != nil {
 		grid := int32(max(f.Grid, 1))
 		var it pathIter
 		it.reset(g.Ops, g.Coords)
