@@ -469,7 +469,12 @@ func buildProgram(root, pkg, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	out, err := runIn(root, []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "main.wasm"), pkg)
+	abs, err := filepath.Abs(filepath.Join(dir, "main.wasm"))
+	if err != nil {
+		return err
+	}
+	// The Makefile's rule, so the flags are the widget's by construction.
+	out, err := runIn(root, nil, "make", "--no-print-directory", "program", "PKG="+pkg, "OUT="+abs)
 	if err != nil {
 		return fmt.Errorf("building %s: %v\n%s", pkg, err, out)
 	}
@@ -487,7 +492,7 @@ func buildProgram(root, pkg, dir string) error {
 	return os.WriteFile(filepath.Join(dir, "index.html"), []byte(programPage), 0o644)
 }
 
-const programPage = `<!doctype html><html lang="en" data-widget-state="loading"><head><meta charset="utf-8"><title>floor</title></head><body>
+const programPage = `<!doctype html><html lang="en" data-widget-state="loading"><head><meta charset="utf-8"><title>floor</title><link rel="icon" href="data:,"></head><body>
 <script src="wasm_exec.js"></script>
 <script>var go = new Go(); WebAssembly.instantiateStreaming(fetch("main.wasm"), go.importObject).then(function (r) { go.run(r.instance); });</script>
 </body></html>`
