@@ -29,13 +29,14 @@ const (
 
 // Entry is one string of the inventory. Every string can be drawn in the
 // regular weight; Bold says it can be drawn in bold as well. En says the
-// English view can draw it: the font's base subset, embedded in the wasm,
-// holds the characters of En entries, the rest of the characters are
-// fetched only for the Chinese view (build/fontsubset).
+// English view can draw it, EnBold that the English view can set it in
+// bold: the font's base subset, embedded in the wasm, holds the characters
+// of En entries (in bold, those of EnBold ones); the rest are fetched only
+// for the Chinese view (build/fontsubset).
 type Entry struct {
-	Text string
-	Bold bool
-	En   bool
+	Text       string
+	Bold       bool
+	En, EnBold bool
 }
 
 // Words returns the layout's own words (card kickers, kinds, control
@@ -153,22 +154,25 @@ func boldText(s *data.Story, l Lang) []string {
 // only; every other string (En, and a string outside a data.Text) may be
 // drawn by the English view.
 func Inventory(s *data.Story, extra ...Entry) []Entry {
-	bold := map[string]bool{}
-	seen := map[string]bool{} // the string -> whether the English view draws it
-	add := func(x string, en bool) {
-		if x != "" {
-			seen[x] = seen[x] || en
+	seen := map[string]Entry{}
+	add := func(e Entry) {
+		if e.Text != "" {
+			o := seen[e.Text]
+			seen[e.Text] = Entry{Text: e.Text, Bold: o.Bold || e.Bold, En: o.En || e.En, EnBold: o.EnBold || e.EnBold}
 		}
 	}
 	for _, l := range []Lang{Zh, En} {
 		for _, x := range boldText(s, l) {
-			bold[x] = true
-			add(x, l == En) // composed strings (card titles, values) too
+			add(Entry{Text: x, Bold: true, En: l == En, EnBold: l == En}) // composed strings (card titles, values) too
 		}
 	}
-	for _, e := range extra {
-		if e.Bold {
-			bold[e.Text] = true
+	// A card shows its title in the other language too (Content.Other):
+	// the Chinese names on English cards are the English view's.
+	for _, l := range []Lang{Zh, En} {
+		for _, e := range s.Elements() {
+			if c, ok := Describe(s, e.ID, l); ok {
+				add(Entry{Text: c.Other, En: l == En})
+			}
 		}
 	}
 	textType := reflect.TypeOf(data.Text{})
@@ -176,12 +180,12 @@ func Inventory(s *data.Story, extra ...Entry) []Entry {
 	walk = func(v reflect.Value) {
 		switch v.Kind() {
 		case reflect.String:
-			add(v.String(), true)
+			add(Entry{Text: v.String(), En: true})
 		case reflect.Struct:
 			if v.Type() == textType {
 				t := v.Interface().(data.Text)
-				add(t.Zh, false)
-				add(t.En, true)
+				add(Entry{Text: t.Zh})
+				add(Entry{Text: t.En, En: true})
 				return
 			}
 			for i := range v.NumField() {
@@ -201,11 +205,12 @@ func Inventory(s *data.Story, extra ...Entry) []Entry {
 	}
 	walk(reflect.ValueOf(s))
 	for _, e := range append(words(), extra...) {
-		add(e.Text, e.En)
+		e.EnBold = e.EnBold || e.Bold && e.En
+		add(e)
 	}
 	out := make([]Entry, 0, len(seen))
-	for x, en := range seen {
-		out = append(out, Entry{Text: x, Bold: bold[x], En: en})
+	for _, e := range seen {
+		out = append(out, e)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Text < out[j].Text })
 	return out
@@ -227,9 +232,9 @@ func InventoryFile(es []Entry) string {
 		}
 		if e.En {
 			en = append(en, e.Text)
-			if e.Bold {
-				enBold = append(enBold, e.Text)
-			}
+		}
+		if e.EnBold {
+			enBold = append(enBold, e.Text)
 		}
 	}
 	return InventoryHeader + "\n" + chars(all) + "\nbold\t" + chars(bold) + "\nen\t" + chars(en) + "\nen bold\t" + chars(enBold) + "\n"
