@@ -1,7 +1,8 @@
-// Package typeset puts the embedded font behind the two interfaces that use
-// it: the core's text measurer (layout.Measurer) and the backends' glyph
-// source. Both see the same faces, so what the layout measured is exactly
-// what gets drawn.
+// Package typeset puts the font behind the two interfaces that use it: the
+// core's text measurer (layout.Measurer) and the backends' glyph source.
+// Both see the same faces, so what the layout measured is exactly what gets
+// drawn. The font may grow after start (Add: the Chinese glyphs, fetched
+// only when the reader wants Chinese); the faces see the added glyphs.
 package typeset
 
 import (
@@ -13,6 +14,7 @@ import (
 
 // Fonts is the widget's two faces, regular and bold.
 type Fonts struct {
+	font  *text.Font
 	faces [2]text.Face
 }
 
@@ -22,8 +24,15 @@ func Load(b []byte) (*Fonts, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Fonts{faces: [2]text.Face{f.Face(text.Regular), f.Face(text.Bold)}}, nil
+	return &Fonts{font: f, faces: [2]text.Face{f.Face(text.Regular), f.Face(text.Bold)}}, nil
 }
+
+// Add merges another subset (text.Font.Add). Call it between frames: a
+// frame measured before and drawn after would mix glyph sets.
+func (f *Fonts) Add(b []byte) error { return f.font.Add(b) }
+
+// Has reports whether weight w has r (bold falling back to regular).
+func (f *Fonts) Has(r rune, w frame.Weight) bool { return f.face(w).Has(r) }
 
 func (f *Fonts) face(w frame.Weight) text.Face {
 	fc := f.faces[0]
