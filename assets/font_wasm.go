@@ -2,7 +2,10 @@
 
 package assets
 
-// Font in the wasm is the base alone: the Chinese glyphs are not embedded
-// but fetched (wasm/main.go). It exists so that code vetted for wasm, tests
-// included, builds; the program itself loads FontBase.
-var Font = FontBase
+// In the wasm, Font is the base alone and FontZh is empty: the Chinese
+// glyphs are not embedded but fetched (wasm/main.go). They exist so that
+// code vetted for wasm, tests included, builds; the program loads FontBase.
+var (
+	Font   = FontBase
+	FontZh []byte
+)

@@ -7,6 +7,8 @@ package typeset
 
 import (
 	"image"
+	"sync/atomic"
+	"unicode"
 
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/text"
@@ -14,8 +16,9 @@ import (
 
 // Fonts is the widget's two faces, regular and bold.
 type Fonts struct {
-	font  *text.Font
-	faces [2]text.Face
+	font    *text.Font
+	faces   [2]text.Face
+	missing atomic.Int64 // glyphs asked for that the font lacks (Missing)
 }
 
 // Load reads a font subset.
@@ -61,5 +64,15 @@ func (f *Fonts) Wrap(s string, size float64, w frame.Weight, maxWidth float64) [
 func (f *Fonts) Glyph(r rune, w frame.Weight, size float64) (*image.Alpha, image.Point, float64, bool) {
 	fc := f.face(w)
 	mask, origin := fc.Glyph(r, size, 0)
-	return mask, origin, fc.Advance(r, size), fc.Has(r)
+	has := fc.Has(r)
+	if !has && unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+		f.missing.Add(1)
+	}
+	return mask, origin, fc.Advance(r, size), has
 }
+
+// Missing counts the glyphs asked for (drawn, or rasterised ahead) that the
+// font lacks: each one a hollow box on screen. The browser tests read it
+// (wasm/main.go exports it) to check from the drawing that no language is
+// shown before its glyphs are loaded.
+func (f *Fonts) Missing() int64 { return f.missing.Load() }
