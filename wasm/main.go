@@ -66,7 +66,7 @@ func main() {
 	} else {
 		g.LangLater(layout.Zh, page.FontZh, fonts.Add)
 	}
-	page.Exports(w, fonts) // the export calls of web/exports.js
+	page.Exports(w, fonts)                                                         // the export calls of web/exports.js
 	page.Export("missingGlyphs", func(string) any { return int(fonts.Missing()) }) // hollow boxes drawn so far, for tests
 	if !p.Controls {
 		page.Mark("data-widget-controls", "0")
