@@ -8,7 +8,6 @@ package typeset
 import (
 	"image"
 	"sync/atomic"
-	"unicode"
 
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/text"
@@ -65,7 +64,7 @@ func (f *Fonts) Glyph(r rune, w frame.Weight, size float64) (*image.Alpha, image
 	fc := f.face(w)
 	mask, origin := fc.Glyph(r, size, 0)
 	has := fc.Has(r)
-	if !has && unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+	if !has && mask != nil { // the hollow box (zero-width runes draw nothing)
 		f.missing.Add(1)
 	}
 	return mask, origin, fc.Advance(r, size), has
