@@ -65,8 +65,10 @@ verify-quotes:
 inventory: data
 	$(GO) run ./build/inventory -o wasm/layout/inventory.txt
 
+# Two files: the base, embedded in the wasm, with what the English view
+# draws; and the Chinese glyphs, fetched by the page only for Chinese.
 font: inventory
-	$(GO) run ./build/fontsubset -src assets/fonts/source -o assets/fonts/subset.bin $(FONT_TEXT)
+	$(GO) run ./build/fontsubset -src assets/fonts/source -o assets/fonts/subset.bin -zh assets/fonts/subset.zh.bin $(FONT_TEXT)
 
 generate:
 	$(GO) generate ./data/... ./wasm/...

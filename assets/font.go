@@ -2,9 +2,12 @@ package assets
 
 import _ "embed"
 
-// Font is the subset of Noto Sans SC (Regular and Bold) that covers every
-// character of the story and the interface: build/fontsubset output, from
-// the sources and licence in fonts/.
+// FontBase is the base subset of Noto Sans SC (Regular and Bold): every
+// character the English view draws, and printable ASCII. It is the only
+// font the wasm embeds; the Chinese glyphs, fonts/subset.zh.bin, ship
+// beside it in dist/ and are fetched and merged in (text.Font.Add) only
+// for the Chinese view. Both are build/fontsubset output, from the
+// sources and licence in fonts/.
 //
 //go:embed fonts/subset.bin
-var Font []byte
+var FontBase []byte

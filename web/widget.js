@@ -19,6 +19,46 @@
   var q = new URLSearchParams(location.hash.slice(1) + "&" + location.search.slice(1));
   var live = window.parallelLinesLive; // live.js; absent on an older page: always live
 
+  // The Chinese glyphs are not in the wasm but in a file of their own
+  // (cfg.fontZh, content-hashed like the wasm): fetched once, and only for
+  // a Chinese view, at start beside the wasm when the page opens in
+  // Chinese, else when the reader first switches (the Go side asks through
+  // parallelLinesFont, page.FontZh). A failed fetch is forgotten, so the
+  // next ask tries again.
+  var fontURL = cfg.fontZh || "font-zh.bin", fontZh = null;
+  window.parallelLinesFont = function () {
+    if (!fontZh) {
+      fontZh = Promise.resolve().then(function () { return fetch(fontURL); }).then(function (r) {
+        if (!r.ok) throw new Error(fontURL + ": HTTP " + r.status);
+        return r.arrayBuffer();
+      });
+      fontZh.catch(function () { fontZh = null; });
+    }
+    return fontZh;
+  };
+  // Go's rule (wasm/main.go lang): the URL's language, else the browser's;
+  // Chinese unless it is another.
+  function startsInChinese() {
+    var l = (q.get("lang") || navigator.language || "zh").toLowerCase();
+    return l.indexOf("zh") === 0;
+  }
+
+  // notice tells the reader something went wrong while the widget goes on
+  // (page.Notice): a line at the foot of the frame for a while.
+  var noticeEl = null, noticeTimer = 0;
+  window.parallelLinesNotice = function (msg) {
+    if (!noticeEl) {
+      noticeEl = document.createElement("p");
+      noticeEl.id = "widget-notice";
+      noticeEl.setAttribute("role", "status");
+      document.body.appendChild(noticeEl);
+    }
+    noticeEl.textContent = msg;
+    noticeEl.hidden = false;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(function () { noticeEl.hidden = true; }, 10000);
+  };
+
   // fail shows msg instead of the graphic, tells the host, and offers Retry.
   // The Go side fails through it too (page.Fail), so a panic after start
   // gets the same message, event and button.
@@ -143,6 +183,7 @@
         fail(code === 0 ? "the program stopped." : "the program crashed (exit code " + code + "); see the console.");
       }
     };
+    if (startsInChinese()) window.parallelLinesFont().catch(function () { /* the Go side reports it */ });
     fetch(wasmURL)
       .then(counted)
       .then(function (resp) {

@@ -1,6 +1,11 @@
 // Command fontsubset builds assets/fonts/subset.bin, the compact font the
 // widget draws with (format: package wasm/text), from the Noto Sans SC WOFF
-// slices in assets/fonts/source.
+// slices in assets/fonts/source. With -zh it splits the font in two: the
+// base (-o), with what the English view draws (the inventory's "en" lines
+// and printable ASCII), embedded in the wasm; and the rest (-zh), the
+// Chinese view's glyphs, which the page fetches only for Chinese and the
+// widget merges in (text.Font.Add). Same format, same metrics, no rune in
+// both; the two files back to back load as the whole font.
 //
 // It keeps every rune that occurs in the text files given as arguments,
 // plus printable ASCII and common CJK punctuation, in the regular weight,
@@ -16,7 +21,7 @@
 //
 // Usage:
 //
-//	go run ./build/fontsubset [-o assets/fonts/subset.bin] [-src assets/fonts/source] file...
+//	go run ./build/fontsubset [-o assets/fonts/subset.bin] [-zh assets/fonts/subset.zh.bin] [-src assets/fonts/source] file...
 package main
 
 import (
@@ -25,6 +30,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/parallel-lines/widget/wasm/text"
 )
@@ -36,11 +42,12 @@ func main() { os.Exit(cli(os.Args[1:], os.Stdout, os.Stderr)) }
 func cli(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("fontsubset", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "assets/fonts/subset.bin", "output `file`")
+	out := fs.String("o", "assets/fonts/subset.bin", "output `file` (the base subset with -zh)")
+	zh := fs.String("zh", "", "write the glyphs the English view does not draw to this `file` instead")
 	src := fs.String("src", "assets/fonts/source", "`folder` with the Noto Sans SC WOFF slices")
 	grid := fs.Int("grid", DefaultGrid, "round outline points to this many font `units` (1 keeps them exact)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fontsubset [-o file] [-src folder] [-grid units] textfile...\n")
+		fmt.Fprintf(stderr, "usage: fontsubset [-o file] [-zh file] [-src folder] [-grid units] textfile...\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -54,7 +61,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "fontsubset: -grid %d outside 1..%d\n", *grid, text.MaxGrid)
 		return 2
 	}
-	summary, err := run(*out, *src, fs.Args(), *grid)
+	summary, err := run(*out, *zh, *src, fs.Args(), *grid)
 	if err != nil {
 		var me *missingError
 		if !errors.As(err, &me) {
@@ -67,19 +74,35 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// run builds the subset and writes it to out; it returns the summary line.
-func run(out, src string, files []string, grid int) (string, error) {
-	f, err := subset(src, files, grid)
+// run builds the subset and writes it to out, or split in two to out and
+// zh; it returns the summary.
+func run(out, zh, src string, files []string, grid int) (string, error) {
+	f, en, err := subset(src, files, grid)
 	if err != nil {
 		return "", err
 	}
-	b, err := f.Encode()
-	if err != nil {
-		return "", err
+	parts := []struct {
+		f    *text.Font
+		path string
+	}{{f, out}}
+	if zh != "" {
+		base, rest := split(f, en)
+		parts = []struct {
+			f    *text.Font
+			path string
+		}{{base, out}, {rest, zh}}
 	}
-	if err := writeFile(out, b); err != nil {
-		return "", err
+	var lines []string
+	for _, p := range parts {
+		b, err := p.f.Encode()
+		if err != nil {
+			return "", err
+		}
+		if err := writeFile(p.path, b); err != nil {
+			return "", err
+		}
+		lines = append(lines, fmt.Sprintf("fontsubset: %d regular + %d bold glyphs, %d bytes -> %s",
+			len(p.f.Regular), len(p.f.Bold), len(b), p.path))
 	}
-	return fmt.Sprintf("fontsubset: %d runes, %d regular + %d bold glyphs, %d bytes -> %s",
-		len(f.Regular), len(f.Regular), len(f.Bold), len(b), out), nil
+	return strings.Join(lines, "\n"), nil
 }

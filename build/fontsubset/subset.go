@@ -123,42 +123,58 @@ type use struct {
 	line, col int // 1-based; col counts characters, not bytes
 }
 
-// boldTag starts a line whose text is set in bold as well as regular (the
-// text inventory's form: wasm/layout.InventoryFile); the tag itself is not
-// text. Every other line is text set in the regular weight only.
-const boldTag = "bold\t"
+// Line tags of the text inventory's form (wasm/layout.InventoryFile); a tag
+// itself is not text. A "bold" line's text is set in bold as well as
+// regular, an "en" line's is drawn by the English view (the base subset),
+// an "en bold" line's both; every other line is text set in the regular
+// weight only.
+var tags = []struct {
+	tag      string
+	bold, en bool
+}{
+	{"en bold\t", true, true},
+	{"bold\t", true, false},
+	{"en\t", false, true},
+}
+
+// lineTag strips a tag from the start of b and says what it means.
+func lineTag(b []byte) (rest []byte, n int, bold, en bool) {
+	for _, t := range tags {
+		if bytes.HasPrefix(b, []byte(t.tag)) {
+			return b[len(t.tag):], len(t.tag), t.bold, t.en
+		}
+	}
+	return b, 0, false, false
+}
 
 // collectRunes returns every rune in the files with its first occurrence,
-// for each weight: all text needs regular glyphs, the text of boldTag lines
+// for each weight: all text needs regular glyphs, the text of bold lines
 // bold ones too (so the regular set always covers the bold one, which the
-// renderer falls back to). Line ends, tabs and a leading byte-order mark
-// are layout, not text, and need no glyph.
-func collectRunes(files []string) ([2]map[rune]use, error) {
-	first := [2]map[rune]use{text.Regular: {}, text.Bold: {}}
+// renderer falls back to). en is, per weight, the runes of "en" lines: the
+// English view's. Line ends, tabs and a leading byte-order mark are
+// layout, not text, and need no glyph.
+func collectRunes(files []string) (first [2]map[rune]use, en [2]map[rune]bool, err error) {
+	first = [2]map[rune]use{text.Regular: {}, text.Bold: {}}
+	en = [2]map[rune]bool{text.Regular: {}, text.Bold: {}}
 	for _, name := range files {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			return first, err
+			return first, en, err
 		}
 		b = bytes.TrimPrefix(b, []byte("\ufeff"))
-		line, col := 1, 0
-		bold := bytes.HasPrefix(b, []byte(boldTag))
-		if bold {
-			b, col = b[len(boldTag):], len(boldTag)
-		}
+		line := 1
+		b, col, bold, isEn := lineTag(b)
 		for len(b) > 0 {
 			r, n := utf8.DecodeRune(b)
 			col++
 			if r == utf8.RuneError && n == 1 {
-				return first, fmt.Errorf("%s:%d:%d: invalid UTF-8", name, line, col)
+				return first, en, fmt.Errorf("%s:%d:%d: invalid UTF-8", name, line, col)
 			}
 			b = b[n:]
 			switch r {
 			case '\n':
-				line, col = line+1, 0
-				if bold = bytes.HasPrefix(b, []byte(boldTag)); bold {
-					b, col = b[len(boldTag):], len(boldTag)
-				}
+				line = line + 1
+				b, col, bold, isEn = lineTag(b)
 				continue
 			case '\r', '\t':
 				continue
@@ -170,10 +186,37 @@ func collectRunes(files []string) ([2]map[rune]use, error) {
 				if _, ok := first[w][r]; !ok {
 					first[w][r] = use{name, line, col}
 				}
+				if isEn {
+					en[w][r] = true
+				}
 			}
 		}
 	}
-	return first, nil
+	return first, en, nil
+}
+
+// split cuts f in two: base, the runes of en and printable ASCII in each
+// weight (what the English view draws, embedded in the wasm), and zh, the
+// rest (fetched for the Chinese view and merged with text.Font.Add). Both
+// have f's metrics.
+func split(f *text.Font, en [2]map[rune]bool) (base, zh *text.Font) {
+	base, zh = new(text.Font), new(text.Font)
+	*base = text.Font{Format: f.Format, UnitsPerEm: f.UnitsPerEm, Ascent: f.Ascent, Descent: f.Descent, LineGap: f.LineGap, Grid: f.Grid}
+	*zh = *base
+	for w, gs := range [...][]text.Glyph{text.Regular: f.Regular, text.Bold: f.Bold} {
+		for _, g := range gs {
+			to := zh
+			if en[w][g.Rune] || g.Rune >= 0x20 && g.Rune < 0x7f {
+				to = base
+			}
+			if w == int(text.Bold) {
+				to.Bold = append(to.Bold, g)
+			} else {
+				to.Regular = append(to.Regular, g)
+			}
+		}
+	}
+	return base, zh
 }
 
 // missingError lists every rune of the input that no source has.
@@ -192,23 +235,25 @@ func (e *missingError) Error() string {
 
 // subset builds the font subset for the runes in files plus printable ASCII
 // (both weights) and cjkPunct (regular), from the WOFF sources in srcDir:
-// bold glyphs only for the runes of the files' bold lines (see boldTag). The result depends only on
+// bold glyphs only for the runes of the files' bold lines (see tags). The result depends only on
 // its inputs: runes are sorted and nothing depends on map order.
-func subset(srcDir string, files []string, grid int) (*text.Font, error) {
+//
+// en is, per weight, the runes the English view draws (see split).
+func subset(srcDir string, files []string, grid int) (_ *text.Font, en [2]map[rune]bool, err error) {
 	var srcs [2][3]*source
 	for w := range sourceFiles {
 		for i, name := range sourceFiles[w] {
 			s, err := loadSource(filepath.Join(srcDir, name))
 			if err != nil {
-				return nil, err
+				return nil, en, err
 			}
 			srcs[w][i] = s
 		}
 	}
 
-	uses, err := collectRunes(files)
+	uses, en, err := collectRunes(files)
 	if err != nil {
-		return nil, err
+		return nil, en, err
 	}
 	// Each weight's runes: its text's, printable ASCII (cheap, and what
 	// numbers composed at run time are made of) and, in the regular weight,
@@ -240,16 +285,16 @@ func subset(srcDir string, files []string, grid int) (*text.Font, error) {
 	ppem := fixed.I(int(upm))
 	m, err := ref.f.Metrics(&ref.buf, ppem, font.HintingNone)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", ref.name, err)
+		return nil, en, fmt.Errorf("%s: %w", ref.name, err)
 	}
 	for w := range srcs {
 		for _, s := range srcs[w] {
 			sm, err := s.f.Metrics(&s.buf, ppem, font.HintingNone)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", s.name, err)
+				return nil, en, fmt.Errorf("%s: %w", s.name, err)
 			}
 			if s.f.UnitsPerEm() != upm || sm.Ascent != m.Ascent || sm.Descent != m.Descent || sm.Height != m.Height {
-				return nil, fmt.Errorf("%s: units per em or vertical metrics differ from %s", s.name, ref.name)
+				return nil, en, fmt.Errorf("%s: units per em or vertical metrics differ from %s", s.name, ref.name)
 			}
 		}
 	}
@@ -296,7 +341,7 @@ func subset(srcDir string, files []string, grid int) (*text.Font, error) {
 			}
 			g, err := src.glyph(r, grid)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %U: %w", src.name, r, err)
+				return nil, en, fmt.Errorf("%s: %U: %w", src.name, r, err)
 			}
 			if w == int(text.Bold) {
 				out.Bold = append(out.Bold, g)
@@ -329,9 +374,9 @@ func subset(srcDir string, files []string, grid int) (*text.Font, error) {
 			}
 			e.lines = append(e.lines, fmt.Sprintf("%s: no glyph for %U %q%s", where, m.r, m.r, weights))
 		}
-		return nil, e
+		return nil, en, e
 	}
-	return out, nil
+	return out, en, nil
 }
 
 func fileIndex(files []string, name string) int {

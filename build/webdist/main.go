@@ -1,5 +1,6 @@
 // Command webdist assembles the pages of dist/ from web/: it copies the page
-// shell, gives the wasm a content-hashed name (so a CDN may keep it for a
+// shell, gives the wasm and the Chinese glyphs (assets.FontZh, fetched only
+// for a Chinese view) content-hashed names (so a CDN may keep them for a
 // year while the pages stay short-lived), writes .br and .gz copies beside
 // the large and text files, and fills each page's configuration meta tag
 // with what the shell needs before the wasm runs: the hashed name, the
@@ -50,6 +51,7 @@ func main() {
 type Config struct {
 	Wasm      string             `json:"wasm"`
 	WasmBytes int                `json:"wasmBytes"`
+	FontZh    string             `json:"fontZh"`
 	Posters   string             `json:"posters"`
 	Artboards []command.Artboard `json:"artboards"`
 	Scenes    []Scene            `json:"scenes"`
@@ -71,10 +73,16 @@ func run(web, dist string, level int) error {
 	if err != nil {
 		return fmt.Errorf("%v: build the wasm first (make dist)", err)
 	}
-	sum := sha256.Sum256(wasm)
-	name := "main." + hex.EncodeToString(sum[:])[:12] + ".wasm"
-	if err := clean(dist, name); err != nil {
+	name := hashedName("main", wasm, ".wasm")
+	font := hashedName("font-zh", assets.FontZh, ".bin")
+	if err := clean(dist, name, font); err != nil {
 		return err
+	}
+	// The name is the content's: copies already there are this font's.
+	if fp := filepath.Join(dist, font); !exists(fp) || !exists(fp+".br") || !exists(fp+".gz") {
+		if err := compressed(fp, assets.FontZh, 11); err != nil {
+			return err
+		}
 	}
 	// Brotli at quality 11 takes about a minute for the wasm: a build
 	// whose wasm did not change keeps the copies of the same hash.
@@ -93,7 +101,7 @@ func run(web, dist string, level int) error {
 			return err
 		}
 	}
-	cfg := Config{Wasm: name, WasmBytes: len(wasm), Posters: "posters/", Artboards: command.Artboards}
+	cfg := Config{Wasm: name, WasmBytes: len(wasm), FontZh: font, Posters: "posters/", Artboards: command.Artboards}
 	for _, sc := range story.Scenes {
 		cfg.Scenes = append(cfg.Scenes, Scene{sc.ID, sc.Title, sc.Caption})
 	}
@@ -133,16 +141,30 @@ func run(web, dist string, level int) error {
 	})
 }
 
-var hashed = regexp.MustCompile(`^main\.[0-9a-f]{12}\.wasm(\.br|\.gz)?$`)
+// hashedName names a file by its content: prefix.<hash>ext.
+func hashedName(prefix string, b []byte, ext string) string {
+	sum := sha256.Sum256(b)
+	return prefix + "." + hex.EncodeToString(sum[:])[:12] + ext
+}
 
-// clean removes the hashed wasm of earlier builds.
-func clean(dist, keep string) error {
+var hashed = regexp.MustCompile(`^(main\.[0-9a-f]{12}\.wasm|font-zh\.[0-9a-f]{12}\.bin)(\.br|\.gz)?$`)
+
+// clean removes the hashed files of earlier builds.
+func clean(dist string, keep ...string) error {
 	es, err := os.ReadDir(dist)
 	if err != nil {
 		return err
 	}
+	kept := func(n string) bool {
+		for _, k := range keep {
+			if strings.HasPrefix(n, k) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, e := range es {
-		if hashed.MatchString(e.Name()) && !strings.HasPrefix(e.Name(), keep) {
+		if hashed.MatchString(e.Name()) && !kept(e.Name()) {
 			if err := os.Remove(filepath.Join(dist, e.Name())); err != nil {
 				return err
 			}

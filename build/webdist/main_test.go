@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/parallel-lines/widget/assets"
 )
 
 func TestRun(t *testing.T) {
@@ -30,6 +32,7 @@ func TestRun(t *testing.T) {
 	write(web, "big.js", strings.Repeat("console.log(1);\n", 200))
 	write(dist, "main.wasm", "\x00asm fake")
 	write(dist, "main.000000000000.wasm.br", "stale")
+	write(dist, "font-zh.000000000000.bin", "stale")
 	if err := run(web, dist, 1); err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +48,17 @@ func TestRun(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dist, "main.000000000000.wasm.br")); err == nil {
 		t.Error("a stale hashed wasm of another build was kept")
 	}
-	for _, f := range []string{cfg.Wasm, "big.js"} {
+	if _, err := os.Stat(filepath.Join(dist, "font-zh.000000000000.bin")); err == nil {
+		t.Error("a stale hashed font of another build was kept")
+	}
+	// The Chinese glyphs, under their content's name, exactly the subset.
+	if !regexp.MustCompile(`^font-zh\.[0-9a-f]{12}\.bin$`).MatchString(cfg.FontZh) {
+		t.Fatalf("fontZh %q", cfg.FontZh)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dist, cfg.FontZh)); !bytes.Equal(b, assets.FontZh) {
+		t.Errorf("%s is not assets/fonts/subset.zh.bin", cfg.FontZh)
+	}
+	for _, f := range []string{cfg.Wasm, cfg.FontZh, "big.js"} {
 		raw, _ := os.ReadFile(filepath.Join(dist, f))
 		br, _ := os.ReadFile(filepath.Join(dist, f+".br"))
 		gz, _ := os.ReadFile(filepath.Join(dist, f+".gz"))

@@ -59,6 +59,11 @@ type Game struct {
 
 	laid   chan widget.Laid // layouts made ahead, between frames (ahead.go)
 	glyphs frame.GlyphSource
+
+	// A language waiting for its glyphs (later.go).
+	later     chan fontResult
+	laterAdd  func([]byte) error
+	laterLang layout.Lang
 }
 
 // New returns a game around w and exports the calls the page shell makes.
@@ -359,6 +364,9 @@ func (g *Game) Update() error {
 		g.w.Tick(max(1, min(n, 6)))
 	}
 	g.last = now
+	if g.later != nil {
+		g.takeFont() // later.go
+	}
 	g.keepAhead() // ahead.go
 
 	g.report()

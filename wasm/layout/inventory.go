@@ -20,23 +20,42 @@ import (
 // string this file misses).
 
 // numberChars are what numbers and composed lines add to the words: digits,
-// separators, units' punctuation, the counter's slash, arrows and quotes.
-const numberChars = "0123456789,.+–-—/:：·、，。“”‘’\"'…→=%() （）"
+// separators, units' punctuation, the counter's slash, arrows and quotes;
+// zhNumberChars the full-width punctuation that only Chinese lines add.
+const (
+	numberChars   = "0123456789,.+–-—/:·“”‘’\"'…→=%() "
+	zhNumberChars = "：、，。（）"
+)
 
 // Entry is one string of the inventory. Every string can be drawn in the
-// regular weight; Bold says it can be drawn in bold as well.
+// regular weight; Bold says it can be drawn in bold as well. En says the
+// English view can draw it, EnBold that the English view can set it in
+// bold: the font's base subset, embedded in the wasm, holds the characters
+// of En entries (in bold, those of EnBold ones); the rest are fetched only
+// for the Chinese view (build/fontsubset).
 type Entry struct {
-	Text string
-	Bold bool
+	Text       string
+	Bold       bool
+	En, EnBold bool
 }
 
 // Words returns the layout's own words (card kickers, kinds, control
 // labels, lane names, formats), in both languages.
 func Words() []string {
 	var out []string
+	for _, e := range words() {
+		out = append(out, e.Text)
+	}
+	return out
+}
+
+// words is Words with each string's view: a data.Text's En is drawn by the
+// English view, the counter and the number characters by both.
+func words() []Entry {
+	var out []Entry
 	add := func(ts ...data.Text) {
 		for _, t := range ts {
-			out = append(out, t.Zh, t.En)
+			out = append(out, Entry{Text: t.Zh}, Entry{Text: t.En, En: true})
 		}
 	}
 	for _, t := range kindWords {
@@ -48,7 +67,7 @@ func Words() []string {
 	add(hasWord, lacksWord, inWord, MoreText, PrevLabel, NextLabel, SceneLabel, LangLabel, LangText, MotionLabel)
 	add(laneWords[:]...)
 	add(data.Text{Zh: "约 ", En: "about "})
-	out = append(out, Counter, numberChars)
+	out = append(out, Entry{Text: Counter, En: true}, Entry{Text: numberChars, En: true}, Entry{Text: zhNumberChars})
 	return out
 }
 
@@ -57,8 +76,13 @@ func Words() []string {
 // them: a bold string missing here has no bold glyphs in the font, which
 // TestBoldRunsHaveBoldGlyphs (wasm/widget) catches over the screen grid.
 func BoldText(s *data.Story) []string {
+	return append(boldText(s, Zh), boldText(s, En)...)
+}
+
+// boldText is BoldText in the view of language l.
+func boldText(s *data.Story, l Lang) []string {
 	var out []string
-	for _, l := range []Lang{Zh, En} {
+	{
 		add := func(ts ...data.Text) {
 			for _, t := range ts {
 				out = append(out, l.Pick(t))
@@ -124,30 +148,46 @@ func BoldText(s *data.Story) []string {
 }
 
 // Inventory returns every string of the story and the layout's words,
-// sorted and without repeats, each marked bold if BoldText has it; extra
-// adds a caller's own (the widget's).
+// sorted and without repeats, each marked bold if BoldText has it and En if
+// the English view can draw it; extra adds a caller's own (the widget's).
+// Of the story's strings, a data.Text's Zh is drawn by the Chinese view
+// only; every other string (En, and a string outside a data.Text) may be
+// drawn by the English view.
 func Inventory(s *data.Story, extra ...Entry) []Entry {
-	bold := map[string]bool{}
-	for _, x := range BoldText(s) {
-		bold[x] = true
-	}
-	for _, e := range extra {
-		if e.Bold {
-			bold[e.Text] = true
+	seen := map[string]Entry{}
+	add := func(e Entry) {
+		if e.Text != "" {
+			o := seen[e.Text]
+			seen[e.Text] = Entry{Text: e.Text, Bold: o.Bold || e.Bold, En: o.En || e.En, EnBold: o.EnBold || e.EnBold}
 		}
 	}
-	seen := map[string]bool{}
-	add := func(x string) {
-		if x != "" {
-			seen[x] = true
+	for _, l := range []Lang{Zh, En} {
+		for _, x := range boldText(s, l) {
+			add(Entry{Text: x, Bold: true, En: l == En, EnBold: l == En}) // composed strings (card titles, values) too
 		}
 	}
+	// A card shows its title in the other language too (Content.Other):
+	// the Chinese names on English cards are the English view's.
+	for _, l := range []Lang{Zh, En} {
+		for _, e := range s.Elements() {
+			if c, ok := Describe(s, e.ID, l); ok {
+				add(Entry{Text: c.Other, En: l == En})
+			}
+		}
+	}
+	textType := reflect.TypeOf(data.Text{})
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
 		switch v.Kind() {
 		case reflect.String:
-			add(v.String())
+			add(Entry{Text: v.String(), En: true})
 		case reflect.Struct:
+			if v.Type() == textType {
+				t := v.Interface().(data.Text)
+				add(Entry{Text: t.Zh})
+				add(Entry{Text: t.En, En: true})
+				return
+			}
 			for i := range v.NumField() {
 				if v.Type().Field(i).IsExported() {
 					walk(v.Field(i))
@@ -164,38 +204,40 @@ func Inventory(s *data.Story, extra ...Entry) []Entry {
 		}
 	}
 	walk(reflect.ValueOf(s))
-	for _, w := range Words() {
-		add(w)
-	}
-	for x := range bold { // composed strings (card titles, values) too
-		add(x)
-	}
-	for _, e := range extra {
-		add(e.Text)
+	for _, e := range append(words(), extra...) {
+		e.EnBold = e.EnBold || e.Bold && e.En
+		add(e)
 	}
 	out := make([]Entry, 0, len(seen))
-	for x := range seen {
-		out = append(out, Entry{Text: x, Bold: bold[x]})
+	for _, e := range seen {
+		out = append(out, e)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Text < out[j].Text })
 	return out
 }
 
 // InventoryHeader is the first line of the inventory file.
-const InventoryHeader = "Generated by build/inventory from wasm/widget.Inventory; DO NOT EDIT. Next: every character (regular), then after \"bold\" and a tab the characters also set in bold."
+const InventoryHeader = "Generated by build/inventory from wasm/widget.Inventory; DO NOT EDIT. Next: every character (regular), then after \"bold\" and a tab the characters also set in bold, then after \"en\" and \"en bold\" those the English view draws."
 
 // InventoryFile is the file form of an inventory that build/fontsubset
-// reads: the header, the distinct characters of all entries, sorted, and a
-// line "bold\t" followed by those of the bold entries.
+// reads: the header, the distinct characters of all entries, sorted, a
+// line "bold\t" followed by those of the bold entries, and the same two
+// for the entries the English view draws, after "en\t" and "en bold\t".
 func InventoryFile(es []Entry) string {
-	var all, bold []string
+	var all, bold, en, enBold []string
 	for _, e := range es {
 		all = append(all, e.Text)
 		if e.Bold {
 			bold = append(bold, e.Text)
 		}
+		if e.En {
+			en = append(en, e.Text)
+		}
+		if e.EnBold {
+			enBold = append(enBold, e.Text)
+		}
 	}
-	return InventoryHeader + "\n" + chars(all) + "\nbold\t" + chars(bold) + "\n"
+	return InventoryHeader + "\n" + chars(all) + "\nbold\t" + chars(bold) + "\nen\t" + chars(en) + "\nen bold\t" + chars(enBold) + "\n"
 }
 
 // chars is the distinct printing characters of ss, sorted.

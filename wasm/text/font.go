@@ -29,26 +29,96 @@ func (w Weight) String() string {
 // glyph's bitmap stays a sane size at any allowed pixel size.
 const maxCoordEm = 4
 
-// Load decodes and validates a subset written by build/fontsubset.
+// Load decodes and validates a subset written by build/fontsubset, or
+// several written back to back (the base subset and the Chinese one, see
+// assets.Font): each after the first is merged in with Add.
 //
 // Glyph outlines are not copied: the returned Font refers into b, which must
 // not be modified afterwards (an embedded file never is). Load never panics
 // on corrupt input; its error says what is wrong.
 func Load(b []byte) (*Font, error) {
+	f, rest, err := decode(b)
+	if err != nil {
+		return nil, err
+	}
+	f.cache = newGlyphCache()
+	for n := 2; len(rest) > 0; n++ {
+		var g *Font
+		if g, rest, err = decode(rest); err != nil {
+			return nil, fmt.Errorf("%w (subset %d: trailing data that is not a subset)", err, n)
+		}
+		if err := f.merge(g); err != nil {
+			return nil, fmt.Errorf("text: font subset %d: %w", n, err)
+		}
+	}
+	f.measureQuotes()
+	return f, nil
+}
+
+// decode reads and validates one subset from the front of b.
+func decode(b []byte) (*Font, []byte, error) {
 	f := new(Font)
 	rest, err := f.UnmarshalMsg(b)
 	if err != nil {
-		return nil, fmt.Errorf("text: decoding font subset: %w", err)
-	}
-	if len(rest) != 0 {
-		return nil, fmt.Errorf("text: decoding font subset: %d bytes of trailing data", len(rest))
+		return nil, nil, fmt.Errorf("text: decoding font subset: %w", err)
 	}
 	if err := f.Validate(); err != nil {
-		return nil, fmt.Errorf("text: font subset: %w", err)
+		return nil, nil, fmt.Errorf("text: font subset: %w", err)
 	}
-	f.cache = newGlyphCache()
+	return f, rest, nil
+}
+
+// Add merges the glyphs of another subset, b (one file of build/fontsubset,
+// e.g. the Chinese glyphs fetched after start), into f. Its metrics must be
+// f's and its runes new to f, weight by weight; on error f is unchanged.
+// Like Load, f then refers into b. Lookup, Measure and Glyph see the added
+// runes at once; glyphs already rasterised stay valid (a rune f lacked was
+// never cached as anything but its hollow box, which Add drops).
+func (f *Font) Add(b []byte) error {
+	g, rest, err := decode(b)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 0 {
+		return fmt.Errorf("text: adding a font subset: %d bytes of trailing data", len(rest))
+	}
+	if err := f.merge(g); err != nil {
+		return fmt.Errorf("text: adding a font subset: %w", err)
+	}
 	f.measureQuotes()
-	return f, nil
+	return nil
+}
+
+// merge adds g's glyphs to f if the two agree on everything but their runes.
+func (f *Font) merge(g *Font) error {
+	if g.UnitsPerEm != f.UnitsPerEm || g.Ascent != f.Ascent || g.Descent != f.Descent || g.LineGap != f.LineGap || max(g.Grid, 1) != max(f.Grid, 1) {
+		return fmt.Errorf("metrics (units per em %d, ascent %d, descent %d, line gap %d, grid %d) differ from the font's (%d, %d, %d, %d, %d)",
+			g.UnitsPerEm, g.Ascent, g.Descent, g.LineGap, g.Grid, f.UnitsPerEm, f.Ascent, f.Descent, f.LineGap, f.Grid)
+	}
+	var out [2][]Glyph
+	for w, pair := range [...][2][]Glyph{Regular: {f.Regular, g.Regular}, Bold: {f.Bold, g.Bold}} {
+		a, b := pair[0], pair[1]
+		if len(a)+len(b) > MaxGlyphs {
+			return fmt.Errorf("%v: %d glyphs together, limit %d", Weight(w), len(a)+len(b), MaxGlyphs)
+		}
+		m := make([]Glyph, 0, len(a)+len(b))
+		for len(a) > 0 || len(b) > 0 {
+			switch {
+			case len(b) == 0 || len(a) > 0 && a[0].Rune < b[0].Rune:
+				m, a = append(m, a[0]), a[1:]
+			case len(a) == 0 || b[0].Rune < a[0].Rune:
+				m, b = append(m, b[0]), b[1:]
+			default:
+				return fmt.Errorf("%v glyph %U is in both subsets", Weight(w), a[0].Rune)
+			}
+		}
+		out[w] = m
+	}
+	f.Regular, f.Bold = out[Regular], out[Bold]
+	if f.cache != nil {
+		f.cache.reset()
+	}
+	return nil
 }
 
 // Encode validates f and returns its file form.

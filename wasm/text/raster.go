@@ -242,3 +242,11 @@ func (fc Face) DrawString(dst draw.Image, x, y float64, s string, sizePx float64
 	}
 	return x + fc.px(units, sizePx)
 }
+
+// reset forgets every rasterised glyph (Font.Add: a rune that was drawn as
+// a hollow box may have a glyph now).
+func (c *glyphCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.cur, c.old = make(map[glyphKey]glyphEntry), nil
+}

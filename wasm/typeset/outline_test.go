@@ -57,3 +57,30 @@ func TestOutlineMatchesGlyph(t *testing.T) {
 		t.Error("an outline for a rune the subset lacks")
 	}
 }
+
+// Missing counts the glyphs asked for that the font lacks, and only those.
+func TestMissingCountsHollowBoxes(t *testing.T) {
+	f, err := typeset.Load(assets.FontBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range "Ab 中" { // all in the base: 中 is on the English view's language switch
+		if _, _, _, ok := f.Glyph(r, frame.Regular, 16); !ok {
+			t.Fatalf("base lacks %q", r)
+		}
+	}
+	if n := f.Missing(); n != 0 {
+		t.Fatalf("Missing() = %d after glyphs the font has", n)
+	}
+	f.Glyph('泡', frame.Regular, 16) // Chinese-only
+	f.Glyph('\u200b', frame.Regular, 16)
+	if n := f.Missing(); n != 1 {
+		t.Fatalf("Missing() = %d after one hollow box, want 1", n)
+	}
+	if err := f.Add(assets.FontZh); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, ok := f.Glyph('泡', frame.Regular, 16); !ok || f.Missing() != 1 {
+		t.Errorf("after Add: has 泡 %v, Missing() = %d, want true, 1", ok, f.Missing())
+	}
+}

@@ -1,11 +1,13 @@
-// Package typeset puts the embedded font behind the two interfaces that use
-// it: the core's text measurer (layout.Measurer) and the backends' glyph
-// source. Both see the same faces, so what the layout measured is exactly
-// what gets drawn.
+// Package typeset puts the font behind the two interfaces that use it: the
+// core's text measurer (layout.Measurer) and the backends' glyph source.
+// Both see the same faces, so what the layout measured is exactly what gets
+// drawn. The font may grow after start (Add: the Chinese glyphs, fetched
+// only when the reader wants Chinese); the faces see the added glyphs.
 package typeset
 
 import (
 	"image"
+	"sync/atomic"
 
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/text"
@@ -13,7 +15,9 @@ import (
 
 // Fonts is the widget's two faces, regular and bold.
 type Fonts struct {
-	faces [2]text.Face
+	font    *text.Font
+	faces   [2]text.Face
+	missing atomic.Int64 // glyphs asked for that the font lacks (Missing)
 }
 
 // Load reads a font subset.
@@ -22,8 +26,15 @@ func Load(b []byte) (*Fonts, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Fonts{faces: [2]text.Face{f.Face(text.Regular), f.Face(text.Bold)}}, nil
+	return &Fonts{font: f, faces: [2]text.Face{f.Face(text.Regular), f.Face(text.Bold)}}, nil
 }
+
+// Add merges another subset (text.Font.Add). Call it between frames: a
+// frame measured before and drawn after would mix glyph sets.
+func (f *Fonts) Add(b []byte) error { return f.font.Add(b) }
+
+// Has reports whether weight w has r (bold falling back to regular).
+func (f *Fonts) Has(r rune, w frame.Weight) bool { return f.face(w).Has(r) }
 
 func (f *Fonts) face(w frame.Weight) text.Face {
 	fc := f.faces[0]
@@ -52,5 +63,15 @@ func (f *Fonts) Wrap(s string, size float64, w frame.Weight, maxWidth float64) [
 func (f *Fonts) Glyph(r rune, w frame.Weight, size float64) (*image.Alpha, image.Point, float64, bool) {
 	fc := f.face(w)
 	mask, origin := fc.Glyph(r, size, 0)
-	return mask, origin, fc.Advance(r, size), fc.Has(r)
+	has := fc.Has(r)
+	if !has && mask != nil { // the hollow box (zero-width runes draw nothing)
+		f.missing.Add(1)
+	}
+	return mask, origin, fc.Advance(r, size), has
 }
+
+// Missing counts the glyphs asked for (drawn, or rasterised ahead) that the
+// font lacks: each one a hollow box on screen. The browser tests read it
+// (wasm/main.go exports it) to check from the drawing that no language is
+// shown before its glyphs are loaded.
+func (f *Fonts) Missing() int64 { return f.missing.Load() }

@@ -31,7 +31,7 @@ var UI = struct {
 func Inventory(s *data.Story) []layout.Entry {
 	var own []layout.Entry
 	for _, t := range []data.Text{UI.Loading, UI.Next, UI.Prev, UI.Scene, UI.Language, UI.Motion, UI.Source} {
-		own = append(own, layout.Entry{Text: t.Zh}, layout.Entry{Text: t.En})
+		own = append(own, layout.Entry{Text: t.Zh}, layout.Entry{Text: t.En, En: true})
 	}
 	return layout.Inventory(s, own...)
 }

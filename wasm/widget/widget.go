@@ -25,6 +25,13 @@ const (
 
 // Widget is the state of one widget.
 type Widget struct {
+	// Languages whose glyphs are not loaded yet (Hold), the one asked for
+	// meanwhile, and whom to tell of the ask.
+	held    [2]bool
+	wanted  layout.Lang
+	wanting bool
+	onHeld  func(layout.Lang)
+
 	story  *data.Story
 	m      layout.Measurer
 	scr    layout.Screen
@@ -103,8 +110,24 @@ func (w *Widget) GoID(id string) bool {
 func (w *Widget) Next() { w.Go(w.scene + 1) }
 func (w *Widget) Prev() { w.Go(w.scene - 1) }
 
-// SetLang switches language; labels cross-fade to the new text.
+// SetLang switches language; labels cross-fade to the new text. A held
+// language (Hold: its glyphs are still on their way) is only asked for: the
+// widget stays in its language, so no frame ever draws text without its
+// glyphs, and switches when Release says they are there.
 func (w *Widget) SetLang(l layout.Lang) {
+	if l > layout.En {
+		return
+	}
+	if w.held[l] {
+		if !w.wanting || w.wanted != l {
+			w.wanted, w.wanting = l, true
+			if w.onHeld != nil {
+				w.onHeld(l)
+			}
+		}
+		return
+	}
+	w.wanting = false // a later ask overrides an earlier one
 	if l == w.lang {
 		return
 	}
@@ -113,6 +136,31 @@ func (w *Widget) SetLang(l layout.Lang) {
 	w.relayout()
 	w.begin()
 }
+
+// Hold keeps language l from being shown until Release(l); onAsk (may be
+// nil) is told each time the reader asks for it meanwhile. The widget's
+// current language cannot be held.
+func (w *Widget) Hold(l layout.Lang, onAsk func(layout.Lang)) {
+	if l <= layout.En && l != w.lang {
+		w.held[l], w.onHeld = true, onAsk
+	}
+}
+
+// Release makes language l available; if the reader asked for it while it
+// was held, the widget switches now.
+func (w *Widget) Release(l layout.Lang) {
+	if l > layout.En || !w.held[l] {
+		return
+	}
+	w.held[l] = false
+	if w.wanting && w.wanted == l {
+		w.SetLang(l)
+	}
+}
+
+// Asked reports whether the reader has asked for a held language that has
+// not been released yet, and which.
+func (w *Widget) Asked() (layout.Lang, bool) { return w.wanted, w.wanting }
 
 // SetTheme switches colours at once: a theme change follows the page, which
 // has already changed.

@@ -41,12 +41,12 @@ type Input struct {
 
 // Sizes reports what went into the file, in bytes.
 type Sizes struct {
-	Total, Wasm, WasmGzip, Posters, Story int
+	Total, Wasm, WasmGzip, FontZh, Posters, Story int
 }
 
 func (s Sizes) String() string {
-	return fmt.Sprintf("%s (wasm %s, gzip %s; posters %s; dataset %s)",
-		mb(s.Total), mb(s.Wasm), mb(s.WasmGzip), mb(s.Posters), mb(s.Story))
+	return fmt.Sprintf("%s (wasm %s, gzip %s; Chinese glyphs %s; posters %s; dataset %s)",
+		mb(s.Total), mb(s.Wasm), mb(s.WasmGzip), mb(s.FontZh), mb(s.Posters), mb(s.Story))
 }
 
 func mb(n int) string { return fmt.Sprintf("%.2f MB", float64(n)/1e6) }
@@ -148,7 +148,7 @@ func Build(in Input) ([]byte, Sizes, error) {
 	if firstErr != nil {
 		return nil, sz, firstErr
 	}
-	wasmName, html, err := offlineConfig(html)
+	wasmName, fontName, html, err := offlineConfig(html)
 	if err != nil {
 		return nil, sz, err
 	}
@@ -177,6 +177,22 @@ func Build(in Input) ([]byte, Sizes, error) {
 		return nil, sz, err
 	}
 	sz.Wasm, sz.WasmGzip = len(wasm), len(gz)
+	// The Chinese glyphs, which the loader fetches beside the wasm for a
+	// Chinese view (web/widget.js): inlined the same way, answered the same
+	// way, so both languages work with no network.
+	var fontBlock string
+	if fontName != "" {
+		font, err := os.ReadFile(filepath.Join(in.Dir, fontName))
+		if err != nil {
+			return nil, sz, fmt.Errorf("offline: %w", err)
+		}
+		fgz, err := compress(font)
+		if err != nil {
+			return nil, sz, err
+		}
+		fontBlock = `<script type="application/octet-stream" id="parallel-lines-font-zh">` + base64.StdEncoding.EncodeToString(fgz) + "</script>\n"
+		sz.FontZh = len(fontBlock)
+	}
 	storyJSON, err := jsonBlock(in.Story)
 	if err != nil {
 		return nil, sz, fmt.Errorf("offline: the dataset: %w", err)
@@ -198,6 +214,7 @@ func Build(in Input) ([]byte, Sizes, error) {
 	blocks.WriteString(`<script type="application/json" id="parallel-lines-story">` + storyJSON + "</script>\n")
 	blocks.WriteString(`<script type="application/json" id="parallel-lines-posters">` + string(postersRaw) + "</script>\n")
 	blocks.WriteString(`<script type="application/octet-stream" id="parallel-lines-wasm">` + base64.StdEncoding.EncodeToString(gz) + "</script>\n")
+	blocks.WriteString(fontBlock)
 	blocks.WriteString(script(bootJS) + "\n")
 
 	csp := `<meta http-equiv="Content-Security-Policy" content="` + policy(hashes.script, hashes.style) + `">` + "\n"
@@ -214,29 +231,34 @@ func Build(in Input) ([]byte, Sizes, error) {
 }
 
 // offlineConfig returns the module's name from the page's configuration
-// ("main.wasm" when the page has none) and the page with the configuration
+// ("main.wasm" when the page has none), the Chinese glyphs' ("" when it
+// names none) and the page with the configuration
 // fitted to the offline file: no artboards, so the loader shows no poster
 // file before the module runs (it starts at once, from memory).
-func offlineConfig(html string) (wasm, out string, err error) {
+func offlineConfig(html string) (wasm, font, out string, err error) {
 	m := configMeta.FindStringSubmatchIndex(html)
 	if m == nil {
-		return "main.wasm", html, nil
+		return "main.wasm", "", html, nil
 	}
 	var cfg map[string]any
 	raw := stdhtml.UnescapeString(html[m[2]:m[3]])
 	if err := json.Unmarshal([]byte(raw), &cfg); err != nil {
-		return "", "", fmt.Errorf("offline: the page's parallel-lines-config is not JSON (was index.html built by build/webdist?): %w", err)
+		return "", "", "", fmt.Errorf("offline: the page's parallel-lines-config is not JSON (was index.html built by build/webdist?): %w", err)
 	}
 	wasm, _ = cfg["wasm"].(string)
 	if wasm == "" || strings.ContainsAny(wasm, "/\\") || !strings.HasSuffix(wasm, ".wasm") {
-		return "", "", fmt.Errorf("offline: the page's parallel-lines-config names the module %q, want a .wasm file beside the page", wasm)
+		return "", "", "", fmt.Errorf("offline: the page's parallel-lines-config names the module %q, want a .wasm file beside the page", wasm)
+	}
+	font, _ = cfg["fontZh"].(string)
+	if strings.ContainsAny(font, "/\\") || font != "" && !strings.HasSuffix(font, ".bin") {
+		return "", "", "", fmt.Errorf("offline: the page's parallel-lines-config names the Chinese glyphs %q, want a .bin file beside the page", font)
 	}
 	cfg["artboards"] = []any{}
 	b, err := json.Marshal(cfg)
 	if err != nil {
-		return "", "", err
+		return "", "", "", err
 	}
-	return wasm, html[:m[2]] + stdhtml.EscapeString(string(b)) + html[m[3]:], nil
+	return wasm, font, html[:m[2]] + stdhtml.EscapeString(string(b)) + html[m[3]:], nil
 }
 
 // policy allows exactly the inline blocks of the file, the wasm compiled
@@ -304,27 +326,31 @@ func replaceWithLine(s string, re *regexp.Regexp, f func(ref string, line int) s
 // placeholder marks a place in the page for the offline file's own blocks.
 func placeholder(at string) string { return "<!--offline:" + strings.TrimSpace(at) + "-->" }
 
-// bootJS answers the loader's fetch of the module (any .wasm) from the
-// embedded one:
-// base64 to bytes, then gunzip in a stream. In the presenter window
-// (#presenter) the explorer does not start: the answer never comes.
+// bootJS answers the loader's fetch of the module (any .wasm) and of the
+// Chinese glyphs (font-zh.*.bin) from the embedded copies: base64 to
+// bytes, then gunzip in a stream. In the presenter window (#presenter) the
+// explorer does not start: the answer never comes.
 const bootJS = `(function () {
   "use strict";
   var realFetch = window.fetch && window.fetch.bind(window);
-  function module() {
-    var el = document.getElementById("parallel-lines-wasm");
+  function embedded(id, type) {
+    var el = document.getElementById(id);
+    if (!el || !el.textContent) throw new Error("the offline file has no " + id + " (or it was read already).");
     var bin = atob(el.textContent);
     var bytes = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     el.textContent = "";
-    if (typeof DecompressionStream !== "function") throw new Error("this browser cannot expand the embedded module (no DecompressionStream).");
+    if (typeof DecompressionStream !== "function") throw new Error("this browser cannot expand the embedded " + id + " (no DecompressionStream).");
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
+    return new Response(stream, { headers: { "Content-Type": type } });
   }
   window.fetch = function (url, opts) {
     if (typeof url === "string" && /\.wasm$/.test(url)) {
       if (location.hash === "#presenter") return new Promise(function () {});
-      return new Promise(function (ok) { ok(module()); });
+      return new Promise(function (ok) { ok(embedded("parallel-lines-wasm", "application/wasm")); });
+    }
+    if (typeof url === "string" && /(^|\/)font-zh\.[0-9a-f]+\.bin$/.test(url)) {
+      return new Promise(function (ok) { ok(embedded("parallel-lines-font-zh", "application/octet-stream")); });
     }
     return realFetch(url, opts);
   };

@@ -7,6 +7,7 @@
 package page
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 	"syscall/js"
@@ -230,4 +231,51 @@ func WatchMedia(query string, fn func(matches bool)) {
 		fn(args[0].Get("matches").Bool())
 		return nil
 	}))
+}
+
+// FontZh asks the page for the Chinese glyphs, the font file beside the
+// wasm (web/widget.js fetches it once, started with the wasm when the page
+// opens in Chinese; the offline file answers from its own copy), and calls
+// done with its bytes or an error saying why not. done runs from the
+// browser's event loop, not between frames.
+func FontZh(done func([]byte, error)) {
+	get := js.Global().Get("parallelLinesFont")
+	if get.Type() != js.TypeFunction {
+		done(nil, errors.New("this page cannot load the Chinese font (no parallelLinesFont)"))
+		return
+	}
+	var ok, bad js.Func
+	release := func() { ok.Release(); bad.Release() }
+	ok = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer release()
+		u8 := js.Global().Get("Uint8Array").New(args[0])
+		b := make([]byte, u8.Get("length").Int())
+		js.CopyBytesToGo(b, u8)
+		done(b, nil)
+		return nil
+	})
+	bad = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer release()
+		msg := "unknown error"
+		if len(args) > 0 {
+			if m := args[0].Get("message"); m.Type() == js.TypeString {
+				msg = m.String()
+			} else {
+				msg = args[0].Call("toString").String()
+			}
+		}
+		done(nil, errors.New(msg))
+		return nil
+	})
+	get.Invoke().Call("then", ok, bad)
+}
+
+// Notice shows msg to the reader for a while in the page's status line,
+// without the error state: the widget goes on (web/widget.js; the console
+// has it on an older page).
+func Notice(msg string) {
+	js.Global().Get("console").Call("warn", "parallel-lines: "+msg)
+	if f := js.Global().Get("parallelLinesNotice"); f.Type() == js.TypeFunction {
+		f.Invoke(msg)
+	}
 }
