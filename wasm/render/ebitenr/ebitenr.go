@@ -169,7 +169,7 @@ func (r *Renderer) composite(dst *ebiten.Image, ops []frame.Op, boxes []box) {
 		} else {
 			ly.img = ebiten.NewImage(r.w, r.h)
 		}
-		r.drawRun(ly.img, ops, boxes, false)
+		r.drawRun(ly.img, ops, boxes, r.moving) // a layer shows only in moving frames
 		r.layers = append(r.layers, ly)
 	}
 	ly.used = true
@@ -195,9 +195,9 @@ func (r *Renderer) drawOps(dst *ebiten.Image, ops []frame.Op, a, b int) {
 }
 
 // drawRun draws ops in an order that keeps the picture (plan.go, order).
-// In a moving frame, paths drawn straight onto the screen gather into one
-// mesh (when meshes is set) until something else must be drawn over them.
-// A layer, drawn once and kept, is drawn with vector's antialiasing.
+// With meshes set (a moving frame, or a layer, which shows only in moving
+// frames), paths gather into one mesh until something else must be drawn
+// over them.
 func (r *Renderer) drawRun(dst *ebiten.Image, ops []frame.Op, boxes []box, meshes bool) {
 	r.seq = order(ops, boxes, r.seq)
 	for _, i := range r.seq {
