@@ -107,9 +107,9 @@ type stroker struct {
 	prev   int     // first vertex of the last cross-section, or -1
 }
 
-// section adds a cross-section whose left half points along l and right
-// half along r (unit vectors from c, scaled by kl and kr), and joins it to
-// the one before.
+// section adds a cross-section at c whose left half points along l and
+// right half along r (unit vectors, or mitres longer than one), and joins it
+// to the one before.
 func (s *stroker) section(c, l, r vec) {
 	m := s.m
 	at := len(m.Verts)
