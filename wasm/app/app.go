@@ -435,7 +435,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		// layer's composite matches direct drawing only up to rounding).
 		g.r.Release()
 	}
-	g.r.Draw(screen, &f)
+	g.r.Draw(screen, &f, g.moving)
 	page.CountFrame()
 	if !g.drawn {
 		g.drawn = true

@@ -5,16 +5,21 @@
 // from the list. It is built only for the browser, where Ebitengine needs no
 // native libraries; how it keeps a frame cheap (layers for what stood still,
 // paths gathered into one vector batch) is decided in plan.go, which is
-// tested without a browser.
+// tested without a browser. A moving frame (gone within a tick) draws its
+// strokes and convex fills as meshes with a feathered rim (package fringe)
+// in one DrawTriangles32 batch, instead of vector's 8-sample stencil per
+// path; a still frame is always drawn with vector's antialiasing.
 package ebitenr
 
 import (
 	"image"
+	"image/color"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 	"github.com/parallel-lines/widget/wasm/frame"
+	"github.com/parallel-lines/widget/wasm/render/fringe"
 )
 
 // Renderer draws frames. It keeps glyph images, and layers of what stood
@@ -30,6 +35,12 @@ type Renderer struct {
 	spare  []*ebiten.Image
 	boxes  []box
 	seq    []int
+
+	moving bool // the frame being drawn is gone within a tick
+	mesh   fringe.Mesh
+	verts  []ebiten.Vertex // the mesh's vertices, coloured, waiting to be drawn
+	index  []uint32
+	white  *ebiten.Image
 }
 
 // layer is a run of operations drawn once onto a transparent image and
@@ -80,8 +91,12 @@ func (r *Renderer) Release() {
 	r.layers, r.spare, r.prev = nil, nil, nil
 }
 
-// Draw paints l onto dst.
-func (r *Renderer) Draw(dst *ebiten.Image, l *frame.List) {
+// Draw paints l onto dst. moving says the frame is gone within a tick (the
+// widget is in motion): its paths may then be drawn with cheaper
+// antialiasing, whose edges differ from a still frame's by a fraction of a
+// pixel's coverage.
+func (r *Renderer) Draw(dst *ebiten.Image, l *frame.List, moving bool) {
+	r.moving = moving
 	if l.W != r.w || l.H != r.h {
 		r.Release()
 		r.w, r.h = l.W, l.H
@@ -154,7 +169,7 @@ func (r *Renderer) composite(dst *ebiten.Image, ops []frame.Op, boxes []box) {
 		} else {
 			ly.img = ebiten.NewImage(r.w, r.h)
 		}
-		r.drawRun(ly.img, ops, boxes)
+		r.drawRun(ly.img, ops, boxes, r.moving) // a layer shows only in moving frames
 		r.layers = append(r.layers, ly)
 	}
 	ly.used = true
@@ -175,15 +190,22 @@ func sameOps(a, b []frame.Op) bool {
 // drawOps draws ops[a:b] directly.
 func (r *Renderer) drawOps(dst *ebiten.Image, ops []frame.Op, a, b int) {
 	if a < b {
-		r.drawRun(dst, ops[a:b], r.boxes[a:b])
+		r.drawRun(dst, ops[a:b], r.boxes[a:b], r.moving)
 	}
 }
 
 // drawRun draws ops in an order that keeps the picture (plan.go, order).
-func (r *Renderer) drawRun(dst *ebiten.Image, ops []frame.Op, boxes []box) {
+// With meshes set (a moving frame, or a layer, which shows only in moving
+// frames), paths gather into one mesh until something else must be drawn
+// over them.
+func (r *Renderer) drawRun(dst *ebiten.Image, ops []frame.Op, boxes []box, meshes bool) {
 	r.seq = order(ops, boxes, r.seq)
 	for _, i := range r.seq {
 		op := &ops[i]
+		if meshes && op.Kind != frame.Text && r.addMesh(op) {
+			continue
+		}
+		r.flush(dst)
 		switch op.Kind {
 		case frame.Fill:
 			r.setPath(&op.Path)
@@ -200,6 +222,49 @@ func (r *Renderer) drawRun(dst *ebiten.Image, ops []frame.Op, boxes []box) {
 			r.text(dst, op)
 		}
 	}
+	r.flush(dst)
+}
+
+// addMesh adds op to the mesh waiting to be drawn, coloured, and reports
+// whether it could (a fill that is not convex cannot).
+func (r *Renderer) addMesh(op *frame.Op) bool {
+	r.mesh.Reset()
+	if op.Kind == frame.Stroke {
+		r.mesh.Stroke(&op.Path, op.Width)
+	} else if !r.mesh.Fill(&op.Path) {
+		return false
+	}
+	// Premultiplied, and scaled by each vertex's coverage.
+	a := float32(op.Color.A) / 255
+	cr, cg, cb := float32(op.Color.R)/255*a, float32(op.Color.G)/255*a, float32(op.Color.B)/255*a
+	base := uint32(len(r.verts))
+	for _, v := range r.mesh.Verts {
+		k := v.A
+		r.verts = append(r.verts, ebiten.Vertex{
+			DstX: v.X, DstY: v.Y, SrcX: 1.5, SrcY: 1.5,
+			ColorR: cr * k, ColorG: cg * k, ColorB: cb * k, ColorA: a * k,
+		})
+	}
+	for _, i := range r.mesh.Index {
+		r.index = append(r.index, base+i)
+	}
+	return true
+}
+
+// flush draws the mesh gathered so far, in one call.
+func (r *Renderer) flush(dst *ebiten.Image) {
+	if len(r.index) == 0 {
+		return
+	}
+	if r.white == nil {
+		// The centre pixel of a 3×3 image, so sampling never reaches an
+		// edge (as Ebitengine's vector package does it).
+		img := ebiten.NewImage(3, 3)
+		img.Fill(color.White)
+		r.white = img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
+	}
+	dst.DrawTriangles32(r.verts, r.index, r.white, &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha})
+	r.verts, r.index = r.verts[:0], r.index[:0]
 }
 
 func (r *Renderer) box(op *frame.Op) box {
