@@ -138,6 +138,7 @@
     if (current()) send({ type: "state", scene: current(), lang: lang() });
   }
   function presenter() {
+    loadStory();
     if (presenterWin && !presenterWin.closed) { presenterWin.focus(); return; }
     // The offline file is its own presenter page (#presenter); the explorer
     // has presenter.html beside it.
@@ -299,12 +300,33 @@
   labelBar();
   stage();
 
-  P.story().then(function (s) {
-    story = s;
-    ids = s.scenes.map(function (sc) { return sc.id; });
-    root.setAttribute("data-present-scenes", String(ids.length));
-    buildPrint();
-  }).catch(function (e) {
-    console.warn("parallel-lines: presenting needs the dataset: " + (e && e.message || e));
-  });
+  // The dataset (the handout's text, the presenter's steps) waits until the
+  // widget has shown, or failed, or was never asked to load (?load=click):
+  // fetched at once it shared the start-up with the wasm. A print or the presenter window before then asks for it at once.
+  var storyAsked = false;
+  function loadStory() {
+    if (storyAsked) return;
+    storyAsked = true;
+    P.story().then(function (s) {
+      story = s;
+      ids = s.scenes.map(function (sc) { return sc.id; });
+      root.setAttribute("data-present-scenes", String(ids.length));
+      buildPrint();
+    }).catch(function (e) {
+      console.warn("parallel-lines: presenting needs the dataset: " + (e && e.message || e));
+    });
+  }
+  // Not requestIdleCallback: the entrance's frames leave no idle time, and a
+  // print right after it must find the handout built.
+  function loadStorySoon() {
+    if (!storyAsked) setTimeout(loadStory, 0);
+  }
+  function settled() {
+    var st = root.getAttribute("data-widget-state");
+    return st === "ready" || st === "error";
+  }
+  new MutationObserver(function () { if (settled()) loadStorySoon(); }).observe(root, { attributes: true, attributeFilter: ["data-widget-state"] });
+  window.addEventListener("load", function () { if (settled() || !root.hasAttribute("data-widget-load")) loadStorySoon(); });
+  window.addEventListener("beforeprint", loadStory);
+  if (settled()) loadStorySoon();
 })();

@@ -44,7 +44,8 @@ type Game struct {
 
 	visible bool // on screen: off screen the loop does nothing
 
-	sent string // the scene the host was last told of
+	sent        string // the scene the host was last told of
+	undescribed bool   // the text alternative waits for the first frame (report)
 
 	keys      command.Keyboard
 	themeAuto bool // the theme follows the reader's system
@@ -354,6 +355,9 @@ func (g *Game) Follow(query string, apply func(bool)) {
 func (g *Game) Update() error {
 	defer g.timeUpdate(time.Now()) // frametime.go
 	if !g.visible && g.drawn {
+		if g.undescribed {
+			g.report()
+		}
 		return nil // off screen: no ticks, no frames asked for
 	}
 	now := time.Now()
@@ -392,10 +396,21 @@ func (g *Game) report() {
 	if id := g.w.SceneID(); id != g.scene || g.w.Lang() != g.lang || g.w.ReducedMotion() != g.still {
 		g.scene, g.still = id, g.w.ReducedMotion()
 		page.SetScene(id, langTag[g.w.Lang()], g.still)
-		page.Describe(g.w.Description())
 		if g.drawn {
-			page.Announce(g.w.Description())
+			d := g.w.Description()
+			page.Describe(d)
+			page.Announce(d)
+		} else {
+			g.undescribed = true
 		}
+	}
+	// The first frame goes out without the text alternative: writing it
+	// runs code nothing else runs yet (package alt), which the browser
+	// compiles on first use, so it waits for the next frame (the entrance
+	// is moving, so there is one) or, off screen, the next Update.
+	if g.undescribed && g.drawn {
+		g.undescribed = false
+		page.Describe(g.w.Description())
 	}
 	if l := g.w.Lang(); l != g.lang {
 		g.lang = l

@@ -53,12 +53,13 @@ const hooks = `(function () {
   } catch (e) {}
 })();`
 
-// marksExpr reads the marks of the top document plus the moment the wasm
-// bytes were local (responseEnd of the .wasm resource).
+// marksExpr reads the marks of the top document plus the moments the page
+// asked for the wasm (startTime of the .wasm resource) and had its bytes
+// local (responseEnd).
 const marksExpr = `(function () {
   var m = Object.assign({}, (window.__bench || {}).marks);
   performance.getEntriesByType("resource").forEach(function (e) {
-    if (/\.wasm(\?|$)/.test(e.name)) m.wasmLocal = e.responseEnd;
+    if (/\.wasm(\?|$)/.test(e.name)) { m.wasmFetch = e.startTime; m.wasmLocal = e.responseEnd; }
   });
   return m;
 })()`

@@ -78,7 +78,7 @@ func (s *session) startMarks(path string) (map[string]float64, error) {
 		return nil, err
 	}
 	out := map[string]float64{}
-	for js, k := range map[string]string{"wasmLocal": "wasm_local", "wasmCompiled": "wasm_compiled", "firstFrame": "first_frame", "ready": "ready", "poster": "poster"} {
+	for js, k := range map[string]string{"wasmFetch": "wasm_fetch", "wasmLocal": "wasm_local", "wasmCompiled": "wasm_compiled", "firstFrame": "first_frame", "ready": "ready", "poster": "poster"} {
 		if v, ok := m[js]; ok {
 			out[k] = v
 		}

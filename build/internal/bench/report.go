@@ -25,7 +25,7 @@ func Markdown(r *Results) string {
 	p("Font subset: %d B raw, %d gzip, %d brotli. Dataset: %d B raw, %d brotli.\n\n", r.Font.Raw, r.Font.Gzip, r.Font.Brotli, r.Story.Raw, r.Story.Brotli)
 
 	p("## Start-up (ms since navigation)\n\n| mark | widget | floor | widget / floor |\n|---|--:|--:|--:|\n")
-	for _, k := range []string{"first_picture", "wasm_local", "wasm_compiled", "first_frame", "ready", "ready_after_wasm_local"} {
+	for _, k := range []string{"first_picture", "wasm_fetch", "wasm_local", "wasm_compiled", "first_frame", "ready", "ready_after_wasm_local"} {
 		w, f := r.Start[k], r.FloorStart[k]
 		p("| %s | %s | %s | %s |\n", k, stat(w, 0), stat(f, 0), ratio(w.Median, f.Median))
 	}

@@ -40,7 +40,8 @@ type Results struct {
 	Font               Size    `json:"font"`   // assets/fonts/subset.bin
 	Story              Size    `json:"story"`  // assets/story.msgpack
 
-	// Start-up, ms since navigation: first_picture, wasm_local,
+	// Start-up, ms since navigation: first_picture, wasm_fetch (the page
+	// asks for the wasm), wasm_local,
 	// wasm_compiled, first_frame, ready, and ready_after_wasm_local.
 	Start      map[string]Stat `json:"start"`
 	FloorStart map[string]Stat `json:"floor_start"`
