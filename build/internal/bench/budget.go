@@ -46,6 +46,12 @@ func CheckBudgets(r *Results) (lines []string, ok bool) {
 		ratio = r.InteractiveToFloor
 	}
 	check("interactive payload, brotli, × the empty program", ratio, MaxInteractiveToFloor, true, "×")
+	// A Chinese reader's first view fetches the Chinese glyphs too.
+	ratioZh := nan
+	if r.Floor.Brotli > 0 && r.InteractiveZh.Brotli > 0 {
+		ratioZh = r.InteractiveZhToFloor
+	}
+	check("interactive payload in Chinese, brotli, × the empty program", ratioZh, MaxInteractiveToFloor, true, "×")
 	fp := nan
 	if r.Interactive.Brotli > 0 {
 		fp = float64(r.FirstPicture.Brotli)

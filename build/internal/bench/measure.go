@@ -90,6 +90,50 @@ func (s *session) startMarks(path string) (map[string]float64, error) {
 	return out, nil
 }
 
+// askedBeforeReady returns the site paths (under prefix, e.g. "/w/") of the
+// files the open page asked for before it reported ready, its own document
+// included: "to interactive" counts those, not what the page fetches once
+// it is (the handout's dataset, bench/README.md 14).
+func (s *session) askedBeforeReady(prefix string) (map[string]bool, error) {
+	names, err := browser.Eval[[]string](s.b, `(function () {
+  var ready = ((window.__bench || {}).marks || {}).ready || Infinity;
+  var out = [location.pathname];
+  performance.getEntriesByType("resource").forEach(function (e) {
+    if (e.startTime <= ready) out.push(new URL(e.name).pathname);
+  });
+  return out;
+})()`)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, n := range names {
+		n = strings.TrimPrefix(n, prefix)
+		if n == "" || strings.HasSuffix(n, "/") {
+			n += "index.html"
+		}
+		out[n] = true
+	}
+	return out, nil
+}
+
+// loaded takes the log of site w (served under /w/) since it was last read
+// and keeps what the page just opened asked for before it was ready.
+func (s *session) loaded(w *Site) ([]Sent, error) {
+	sent := w.Log()
+	asked, err := s.askedBeforeReady("/w/")
+	if err != nil {
+		return nil, err
+	}
+	var out []Sent
+	for _, r := range sent {
+		if asked[r.Path] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
 func first(a, b float64) float64 {
 	if a == 0 {
 		return b

@@ -19,9 +19,10 @@ func Markdown(r *Results) string {
 	}
 	p("| **to first picture** | %d | %d | %d | |\n", r.FirstPicture.Raw, r.FirstPicture.Gzip, r.FirstPicture.Brotli)
 	p("| **to interactive** | %d | %d | %d | |\n", r.Interactive.Raw, r.Interactive.Gzip, r.Interactive.Brotli)
+	p("| **to interactive in Chinese** (the same page with `#lang=zh`, which fetches the Chinese glyphs) | %d | %d | %d | |\n", r.InteractiveZh.Raw, r.InteractiveZh.Gzip, r.InteractiveZh.Brotli)
 	p("| empty Ebitengine program (floor) | %d | %d | %d | |\n\n", r.Floor.Raw, r.Floor.Gzip, r.Floor.Brotli)
-	p("Interactive payload: **%.3f×** the floor (brotli). First picture: %d B brotli = **%.2f×** the D3 reference (%s); poster in the page: %v.\n",
-		r.InteractiveToFloor, r.FirstPicture.Brotli, r.FirstPictureToD3, r.D3Reference, r.Poster)
+	p("Interactive payload: **%.3f×** the floor (brotli), **%.3f×** in Chinese. First picture: %d B brotli = **%.2f×** the D3 reference (%s); poster in the page: %v.\n",
+		r.InteractiveToFloor, r.InteractiveZhToFloor, r.FirstPicture.Brotli, r.FirstPictureToD3, r.D3Reference, r.Poster)
 	p("Font subset: %d B raw, %d gzip, %d brotli. Dataset: %d B raw, %d brotli.\n\n", r.Font.Raw, r.Font.Gzip, r.Font.Brotli, r.Story.Raw, r.Story.Brotli)
 
 	p("## Start-up (ms since navigation)\n\n| mark | widget | floor | widget / floor |\n|---|--:|--:|--:|\n")

@@ -32,13 +32,18 @@ type Results struct {
 	FirstPicture Size       `json:"first_picture"` // everything but the wasm: page, styles, loader, poster
 	Interactive  Size       `json:"interactive"`   // every file up to ready
 	Floor        Size       `json:"floor"`         // the empty program's page, loader and wasm
+	// The same for the page opened in Chinese, which fetches the Chinese
+	// glyphs beside the wasm.
+	FilesZh       []FileSize `json:"files_zh"`
+	InteractiveZh Size       `json:"interactive_zh"`
 	// Ratios to the floor and to the D3 reference (brotli).
-	InteractiveToFloor float64 `json:"interactive_to_floor"`
-	FirstPictureToD3   float64 `json:"first_picture_to_d3"`
-	D3Reference        string  `json:"d3_reference"`
-	Poster             bool    `json:"poster"` // whether the page shows a poster before the wasm runs
-	Font               Size    `json:"font"`   // assets/fonts/subset.bin
-	Story              Size    `json:"story"`  // assets/story.msgpack
+	InteractiveToFloor   float64 `json:"interactive_to_floor"`
+	InteractiveZhToFloor float64 `json:"interactive_zh_to_floor"`
+	FirstPictureToD3     float64 `json:"first_picture_to_d3"`
+	D3Reference          string  `json:"d3_reference"`
+	Poster               bool    `json:"poster"` // whether the page shows a poster before the wasm runs
+	Font                 Size    `json:"font"`   // assets/fonts/subset.bin
+	Story                Size    `json:"story"`  // assets/story.msgpack
 
 	// Start-up, ms since navigation: first_picture, wasm_fetch (the page
 	// asks for the wasm), wasm_local,

@@ -19,6 +19,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -223,13 +224,25 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 			for k, v := range m {
 				start[k] = append(start[k], v)
 			}
-			if run == 1 {
-				sent := w.Log()
+			if run == 1 && err == nil {
+				var sent []Sent
+				if sent, err = s.loaded(w); err != nil {
+					return err
+				}
 				res.Files, res.FirstPicture, res.Interactive = loadSet(w, sent)
 				if len(sent) > 0 && sent[0].Encoding != "br" {
 					errorf("the browser did not take brotli (%q for %s): transfer times are for %q", sent[0].Encoding, sent[0].Path, sent[0].Encoding)
 				}
 				res.FloorFiles, _, res.Floor = loadSet(floor, floor.Log())
+				// The Chinese view: the same page, which also fetches the
+				// Chinese glyphs (bench/README.md 13).
+				if _, err = s.startMarks("/w/index.html#lang=zh"); err != nil {
+					return err
+				}
+				if sent, err = s.loaded(w); err != nil {
+					return err
+				}
+				res.FilesZh, _, res.InteractiveZh = loadSet(w, sent)
 			}
 			return err
 		})
@@ -367,6 +380,7 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	}
 	if res.Floor.Brotli > 0 {
 		res.InteractiveToFloor = float64(res.Interactive.Brotli) / float64(res.Floor.Brotli)
+		res.InteractiveZhToFloor = float64(res.InteractiveZh.Brotli) / float64(res.Floor.Brotli)
 	}
 	res.FirstPictureToD3 = float64(res.FirstPicture.Brotli) / D3Brotli
 	res.Poster = slices.ContainsFunc(res.Files, func(f FileSize) bool {
@@ -453,7 +467,9 @@ func loadSet(s *Site, sent []Sent) (files []FileSize, firstPic, all Size) {
 		if e == nil {
 			continue
 		}
-		fp := !strings.HasSuffix(r.Path, ".wasm")
+		// The program and the Chinese glyphs are needed to interact, not
+		// to show the poster.
+		fp := !strings.HasSuffix(r.Path, ".wasm") && !strings.HasPrefix(path.Base(r.Path), "font-")
 		files = append(files, FileSize{Name: r.Path, Size: e.Size(), FirstPicture: fp})
 		all = all.Add(e.Size())
 		if fp {
