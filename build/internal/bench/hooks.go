@@ -69,7 +69,7 @@ const marksExpr = `(function () {
 // end leaves every embed off screen.
 func hostPage(n int) string {
 	var b strings.Builder
-	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
+	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
 <style>body{margin:0;font:16px sans-serif} .grid{display:grid;grid-template-columns:repeat(4,320px);gap:0}
 iframe{width:320px;height:180px;border:0;display:block} .after{height:20000px}</style></head><body><div class="grid">`)
 	for i := range n {
