@@ -53,6 +53,40 @@ func (p *Path) CubeTo(c1x, c1y, c2x, c2y, x, y float32) {
 	p.Pts = append(p.Pts, Point{c1x, c1y}, Point{c2x, c2y}, Point{x, y})
 }
 
+// Pen takes a path's commands one by one, in device pixels. A backend's
+// rasteriser or path builder is one (x/image/vector.Rasterizer is, as is).
+type Pen interface {
+	MoveTo(x, y float32)
+	LineTo(x, y float32)
+	QuadTo(cx, cy, x, y float32)
+	CubeTo(c1x, c1y, c2x, c2y, x, y float32)
+	ClosePath()
+}
+
+// Trace sends p's commands to pen, so that no backend walks Verbs and Pts
+// itself.
+func (p *Path) Trace(pen Pen) {
+	pts := p.Pts
+	for _, v := range p.Verbs {
+		switch v {
+		case MoveTo:
+			pen.MoveTo(pts[0].X, pts[0].Y)
+			pts = pts[1:]
+		case LineTo:
+			pen.LineTo(pts[0].X, pts[0].Y)
+			pts = pts[1:]
+		case QuadTo:
+			pen.QuadTo(pts[0].X, pts[0].Y, pts[1].X, pts[1].Y)
+			pts = pts[2:]
+		case CubeTo:
+			pen.CubeTo(pts[0].X, pts[0].Y, pts[1].X, pts[1].Y, pts[2].X, pts[2].Y)
+			pts = pts[3:]
+		case Close:
+			pen.ClosePath()
+		}
+	}
+}
+
 // Rect adds a closed rectangle with corners rounded by r.
 func (p *Path) Rect(x, y, w, h, r float32) {
 	r = min(r, w/2, h/2)

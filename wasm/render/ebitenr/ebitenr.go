@@ -282,26 +282,16 @@ func (r *Renderer) paint(op *frame.Op) *vector.DrawPathOptions {
 
 func (r *Renderer) setPath(p *frame.Path) {
 	r.path.Reset()
-	pts := p.Pts
-	for _, v := range p.Verbs {
-		switch v {
-		case frame.MoveTo:
-			r.path.MoveTo(pts[0].X, pts[0].Y)
-			pts = pts[1:]
-		case frame.LineTo:
-			r.path.LineTo(pts[0].X, pts[0].Y)
-			pts = pts[1:]
-		case frame.QuadTo:
-			r.path.QuadTo(pts[0].X, pts[0].Y, pts[1].X, pts[1].Y)
-			pts = pts[2:]
-		case frame.CubeTo:
-			r.path.CubicTo(pts[0].X, pts[0].Y, pts[1].X, pts[1].Y, pts[2].X, pts[2].Y)
-			pts = pts[3:]
-		case frame.Close:
-			r.path.Close()
-		}
-	}
+	p.Trace(vectorPen{&r.path})
 }
+
+// vectorPen is a vector.Path under frame.Pen's names.
+type vectorPen struct{ *vector.Path }
+
+func (v vectorPen) CubeTo(c1x, c1y, c2x, c2y, x, y float32) {
+	v.CubicTo(c1x, c1y, c2x, c2y, x, y)
+}
+func (v vectorPen) ClosePath() { v.Close() }
 
 func (r *Renderer) text(dst *ebiten.Image, op *frame.Op) {
 	x := float64(op.At.X)

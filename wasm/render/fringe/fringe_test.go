@@ -101,25 +101,7 @@ func exact(p *frame.Path, width float32) []float64 {
 		return out
 	}
 	r := vector.NewRasterizer(size, size)
-	ps := p.Pts
-	for _, v := range p.Verbs {
-		switch v {
-		case frame.MoveTo:
-			r.MoveTo(ps[0].X, ps[0].Y)
-			ps = ps[1:]
-		case frame.LineTo:
-			r.LineTo(ps[0].X, ps[0].Y)
-			ps = ps[1:]
-		case frame.QuadTo:
-			r.QuadTo(ps[0].X, ps[0].Y, ps[1].X, ps[1].Y)
-			ps = ps[2:]
-		case frame.CubeTo:
-			r.CubeTo(ps[0].X, ps[0].Y, ps[1].X, ps[1].Y, ps[2].X, ps[2].Y)
-			ps = ps[3:]
-		case frame.Close:
-			r.ClosePath()
-		}
-	}
+	p.Trace(r)
 	r.ClosePath()
 	dst := image.NewAlpha(image.Rect(0, 0, size, size))
 	r.Draw(dst, dst.Bounds(), image.Opaque, image.Point{})

@@ -79,25 +79,7 @@ func bounds(p *frame.Path, pad float32) image.Rectangle {
 }
 
 func addPath(r *raster, p *frame.Path) {
-	pts := p.Pts
-	for _, v := range p.Verbs {
-		switch v {
-		case frame.MoveTo:
-			r.MoveTo(pts[0].X, pts[0].Y)
-			pts = pts[1:]
-		case frame.LineTo:
-			r.LineTo(pts[0].X, pts[0].Y)
-			pts = pts[1:]
-		case frame.QuadTo:
-			r.QuadTo(pts[0].X, pts[0].Y, pts[1].X, pts[1].Y)
-			pts = pts[2:]
-		case frame.CubeTo:
-			r.CubeTo(pts[0].X, pts[0].Y, pts[1].X, pts[1].Y, pts[2].X, pts[2].Y)
-			pts = pts[3:]
-		case frame.Close:
-			r.ClosePath()
-		}
-	}
+	p.Trace(r)
 	r.ClosePath()
 }
 
