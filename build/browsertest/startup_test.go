@@ -16,19 +16,6 @@ const readyAtHook = `new MutationObserver(function () {
   if (r && r.getAttribute("data-widget-state") === "ready" && !window.__readyAt) window.__readyAt = performance.now();
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-widget-state"] });`
 
-// resourcesExpr lists the page's requests by file: when each started and
-// when its last byte came (ms since navigation).
-const resourcesExpr = `(() => {
-  const r = {};
-  performance.getEntriesByType('resource').forEach(e => {
-    const n = e.name.replace(/[?#].*$/, '').replace(/^.*\//, '').replace(/^main\.[0-9a-f]+\.wasm$/, 'main.wasm');
-    r[n] = {start: e.startTime, end: e.responseEnd};
-  });
-  return r;
-})()`
-
-type timing struct{ Start, End float64 }
-
 // The explorer's start-up (bench/README.md, 14.): the dataset the print
 // handout is built from waits until the widget has shown instead of sharing
 // the start-up with the wasm, and the handout still holds the dataset's
@@ -67,14 +54,14 @@ func TestStartupDefersTheDataset(t *testing.T) {
 	t.Run("after-ready", func(t *testing.T) {
 		b.openWidget(t, srv.URL+"/?lang=en&motion=reduce")
 		checkHandout(t)
-		r := eval[map[string]timing](t, b, resourcesExpr)
-		if _, ok := r["main.wasm"]; !ok {
-			t.Fatalf("no request for the wasm among %v", r)
+		if rs := eval[[]resource](t, b, resourcesExpr(".wasm")); len(rs) == 0 {
+			t.Fatal("no request for the wasm")
 		}
-		d, ok := r["story.json"]
-		if !ok {
-			t.Fatalf("no request for data/story.json among %v", r)
+		ds := eval[[]resource](t, b, resourcesExpr("data/story.json"))
+		if len(ds) == 0 {
+			t.Fatal("no request for data/story.json")
 		}
+		d := ds[0]
 		ready := eval[float64](t, b, `window.__readyAt || 0`)
 		if ready == 0 {
 			t.Fatal("the ready hook did not see the widget become ready")
@@ -89,8 +76,7 @@ func TestStartupDefersTheDataset(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkHandout(t)
-		r := eval[map[string]timing](t, b, resourcesExpr)
-		if _, ok := r["main.wasm"]; ok {
+		if rs := eval[[]resource](t, b, resourcesExpr(".wasm")); len(rs) != 0 {
 			t.Errorf("with ?load=click the page fetched the wasm before any click")
 		}
 		if st := b.attr(t, "data-widget-state"); st != "loading" {
