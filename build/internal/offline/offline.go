@@ -168,29 +168,19 @@ func Build(in Input) ([]byte, Sizes, error) {
 		}
 	}
 
-	wasm, err := os.ReadFile(filepath.Join(in.Dir, wasmName))
-	if err != nil {
-		return nil, sz, fmt.Errorf("offline: %w", err)
-	}
-	gz, err := compress(wasm)
+	wasmBlock, raw, gz, err := binaryBlock(in.Dir, wasmName, "parallel-lines-wasm")
 	if err != nil {
 		return nil, sz, err
 	}
-	sz.Wasm, sz.WasmGzip = len(wasm), len(gz)
+	sz.Wasm, sz.WasmGzip = raw, gz
 	// The Chinese glyphs, which the loader fetches beside the wasm for a
 	// Chinese view (web/widget.js): inlined the same way, answered the same
 	// way, so both languages work with no network.
 	var fontBlock string
 	if fontName != "" {
-		font, err := os.ReadFile(filepath.Join(in.Dir, fontName))
-		if err != nil {
-			return nil, sz, fmt.Errorf("offline: %w", err)
-		}
-		fgz, err := compress(font)
-		if err != nil {
+		if fontBlock, _, _, err = binaryBlock(in.Dir, fontName, "parallel-lines-font-zh"); err != nil {
 			return nil, sz, err
 		}
-		fontBlock = `<script type="application/octet-stream" id="parallel-lines-font-zh">` + base64.StdEncoding.EncodeToString(fgz) + "</script>\n"
 		sz.FontZh = len(fontBlock)
 	}
 	storyJSON, err := jsonBlock(in.Story)
@@ -213,7 +203,7 @@ func Build(in Input) ([]byte, Sizes, error) {
 	var blocks strings.Builder
 	blocks.WriteString(`<script type="application/json" id="parallel-lines-story">` + storyJSON + "</script>\n")
 	blocks.WriteString(`<script type="application/json" id="parallel-lines-posters">` + string(postersRaw) + "</script>\n")
-	blocks.WriteString(`<script type="application/octet-stream" id="parallel-lines-wasm">` + base64.StdEncoding.EncodeToString(gz) + "</script>\n")
+	blocks.WriteString(wasmBlock)
 	blocks.WriteString(fontBlock)
 	blocks.WriteString(script(bootJS) + "\n")
 
@@ -280,6 +270,20 @@ func policy(scripts, styles []string) string {
 func hash(s string) string {
 	h := sha256.Sum256([]byte(s))
 	return base64.StdEncoding.EncodeToString(h[:])
+}
+
+// binaryBlock reads dir/name and returns it as a data block with the given
+// id, gzip-compressed and base64-encoded, with its raw and gzip sizes.
+func binaryBlock(dir, name, id string) (block string, raw, gz int, err error) {
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		return "", 0, 0, fmt.Errorf("offline: %w", err)
+	}
+	z, err := compress(b)
+	if err != nil {
+		return "", 0, 0, err
+	}
+	return `<script type="application/octet-stream" id="` + id + `">` + base64.StdEncoding.EncodeToString(z) + "</script>\n", len(b), len(z), nil
 }
 
 func compress(b []byte) ([]byte, error) {
