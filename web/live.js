@@ -50,20 +50,23 @@
   var listener = null, verdict = null, settled = false, bc = null;
 
   // key orders widgets, nearest first: touched, on screen, a host's
-  // distance in viewport heights, then the most recently seen. Ties keep
-  // the live one, then the id decides.
+  // distance in viewport heights, then, of those off screen, the live ones
+  // before the posters and the most recently seen first. A poster that left
+  // moments after a live one must not out-rank it: a row of widgets
+  // scrolled away together does not swap among itself. Ties keep the live
+  // one, then the id decides. The order must be total and transitive (the
+  // widgets each count who is ahead of them, and a cycle, such as "left
+  // within two seconds of each other" chained along a column, lets more
+  // than MAX count themselves in).
   function key(s) {
-    if (s.touched) return [0, 0];
-    if (s.seen || s.near === 0) return [1, 0];
-    if (s.near > 0) return [2, s.near];
-    return [3, -s.left];
+    if (s.touched) return [0, 0, 0];
+    if (s.seen || s.near === 0) return [1, 0, 0];
+    if (s.near > 0) return [2, 0, s.near];
+    return [3, s.live ? 0 : 1, -s.left];
   }
   function nearer(a, b) {
     var x = key(a), y = key(b);
-    if (x[0] !== y[0]) return x[0] < y[0];
-    // Left the screen within two seconds of each other: a tie (a row of
-    // widgets scrolled away together must not swap among themselves).
-    if (x[0] === 3 ? Math.abs(x[1] - y[1]) > 2000 : x[1] !== y[1]) return x[1] < y[1];
+    for (var i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i];
     if (a.live !== b.live) return a.live;
     return a.id < b.id;
   }
@@ -184,6 +187,8 @@
     want: function (on) { close = !!on; changed(); },
     started: function () { if (!me.live) { me.live = true; changed(); } },
     coordinated: function () { return !!bc; },
+    // nearer(a, b), for tests: the order the election counts by.
+    nearer: nearer,
     // state, for tests: this widget's view of the election.
     state: function () {
       return { id: me.id, allowed: allowed(), verdict: verdict, me: JSON.parse(JSON.stringify(me)), peers: Object.keys(peers).length };

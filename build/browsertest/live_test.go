@@ -68,6 +68,14 @@ func TestLiveBudget(t *testing.T) {
 	if !eval[bool](t, b, `(`+frameN(0)+`).defaultView.parallelLinesLive.coordinated()`) {
 		t.Fatal("the embed has no BroadcastChannel to coordinate over")
 	}
+	// The election's order is a strict total order: each widget counts who
+	// is ahead of it, so a cycle would let more than the budget count
+	// themselves in. Widgets leaving the screen about a second apart, as a
+	// column scrolled through, live and posters mixed, with and without a
+	// host's distances, are the states where a tie rule chains.
+	if bad := eval[string](t, b, `(`+orderCheck+`)((`+frameN(0)+`).defaultView.parallelLinesLive.nearer)`); bad != "" {
+		t.Errorf("the live budget's order is not a strict total order: %s", bad)
+	}
 
 	// The reader leaves embed 0 at another scene, in the dark theme.
 	b.send(t, 0, fmt.Sprintf(`{command: 'goto', scene: %s}`, jsString(ids[2])))
@@ -158,3 +166,25 @@ func TestLiveBudget(t *testing.T) {
 	}
 	b.checkNoProblems(t, mark)
 }
+
+// orderCheck, called with an embed's parallelLinesLive.nearer, checks it
+// over a set of widget states and returns the first violation, or "".
+const orderCheck = `(nearer) => {
+  const ws = [];
+  let n = 0;
+  for (const live of [true, false]) {
+    for (let left = 0; left <= 6000; left += 900) ws.push({id: 'w' + (n++), live, left, near: -1});
+    ws.push({id: 'w' + (n++), live, seen: true, left: 0, near: -1});
+    ws.push({id: 'w' + (n++), live, touched: true, left: 0, near: -1});
+    for (const near of [0, 1, 2]) ws.push({id: 'w' + (n++), live, left: 0, near});
+  }
+  const name = (w) => JSON.stringify(w);
+  for (const a of ws) {
+    if (nearer(a, a)) return name(a) + ' is nearer than itself';
+    for (const b of ws) {
+      if (a !== b && nearer(a, b) === nearer(b, a)) return 'neither or both of ' + name(a) + ' and ' + name(b) + ' first';
+      for (const c of ws) if (nearer(a, b) && nearer(b, c) && !nearer(a, c)) return 'a cycle: ' + name(a) + ' < ' + name(b) + ' < ' + name(c);
+    }
+  }
+  return '';
+}`
