@@ -172,7 +172,7 @@ func (s *session) metrics() (task, script, ts float64, err error) {
 // with 0.00–0.01 % script.) What the page itself allocates at rest is
 // still in the window.
 func (s *session) idle(framesExpr string) (busy, script, fps float64, err error) {
-	if _, err := browser.Call(s.b, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
+	if err := s.collectGarbage(); err != nil {
 		return 0, 0, 0, err
 	}
 	time.Sleep(idleAfterGC)
@@ -198,6 +198,12 @@ func (s *session) idle(framesExpr string) (busy, script, fps float64, err error)
 		return 0, 0, 0, fmt.Errorf("no time passed between two metric reads")
 	}
 	return 100 * (t1 - t0) / dt, 100 * (s1 - s0) / dt, (f1 - f0) / dt, nil
+}
+
+// collectGarbage runs a full collection of the tab's JavaScript heap.
+func (s *session) collectGarbage() error {
+	_, err := browser.Call(s.b, heapprofiler.CollectGarbage, cdp.Empty{})
+	return err
 }
 
 // idleAfterGC lets the collection's follow-up work (sweeping, freeing
@@ -423,7 +429,7 @@ func (s *session) heapLoops(loops, scenes int) (after1, afterN heapSample, err e
 
 func (s *session) heapNow() (heapSample, error) {
 	var hs heapSample
-	if _, err := browser.Call(s.b, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
+	if err := s.collectGarbage(); err != nil {
 		return hs, err
 	}
 	rec, err := s.frameTimes(false)
