@@ -247,6 +247,13 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 			return err
 		})
 		step("idle at rest (one widget)", func() error {
+			// The start-up step leaves the widget open; run alone (-only),
+			// this step and the hidden one open it themselves.
+			if st, _ := s.b.Attr("data-widget-state"); st != "ready" {
+				if err := s.open("/w/index.html#lang=en"); err != nil {
+					return err
+				}
+			}
 			if err := s.waitStill(); err != nil {
 				return err
 			}
