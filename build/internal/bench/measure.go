@@ -163,19 +163,7 @@ func (s *session) metrics() (task, script, ts float64, err error) {
 
 // idle measures the main thread over the idle window: busy and script
 // shares of one core, and frames per second read by framesExpr.
-//
-// The window starts from a collected heap: the steps before it loaded the
-// widget several times in this renderer, and V8 collecting those pages'
-// memory (hundreds of MB of wasm) on the main thread is a cost of the
-// benchmark's sequence, not of the page at rest. (An embed measured
-// alone: 0.04 %; after the rest and hidden steps, without this: 0.28–0.89 %
-// with 0.00–0.01 % script.) What the page itself allocates at rest is
-// still in the window.
 func (s *session) idle(framesExpr string) (busy, script, fps float64, err error) {
-	if err := s.collectGarbage(); err != nil {
-		return 0, 0, 0, err
-	}
-	time.Sleep(idleAfterGC)
 	f0, err := browser.Eval[float64](s.b, framesExpr)
 	if err != nil {
 		return 0, 0, 0, err
@@ -199,16 +187,6 @@ func (s *session) idle(framesExpr string) (busy, script, fps float64, err error)
 	}
 	return 100 * (t1 - t0) / dt, 100 * (s1 - s0) / dt, (f1 - f0) / dt, nil
 }
-
-// collectGarbage runs a full collection of the tab's JavaScript heap.
-func (s *session) collectGarbage() error {
-	_, err := browser.Call(s.b, heapprofiler.CollectGarbage, cdp.Empty{})
-	return err
-}
-
-// idleAfterGC lets the collection's follow-up work (sweeping, freeing
-// pages) finish before an idle window starts.
-const idleAfterGC = time.Second
 
 const widgetFrames = `window.__bench ? window.__bench.frames() : 0`
 
@@ -429,7 +407,7 @@ func (s *session) heapLoops(loops, scenes int) (after1, afterN heapSample, err e
 
 func (s *session) heapNow() (heapSample, error) {
 	var hs heapSample
-	if err := s.collectGarbage(); err != nil {
+	if _, err := browser.Call(s.b, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
 		return hs, err
 	}
 	rec, err := s.frameTimes(false)
