@@ -135,7 +135,6 @@ func TestGlyphCacheBound(t *testing.T) {
 	}
 }
 
-
 // BenchmarkRasterize measures one uncached glyph: a CJK character at
 // 16 px, the widget's body size.
 func BenchmarkRasterize(b *testing.B) {
