@@ -48,8 +48,8 @@ func toWire(s *Story) (*wire, error) {
 
 // Decode reads a shipped story and checks it. Any problem (truncated or
 // corrupt bytes, a limit exceeded, trailing bytes, a bad token string or
-// reference, or a story that fails validation) is an error that says what is
-// wrong; Decode never panics.
+// reference, or a story that breaks a structural rule, see Check) is an error
+// that says what is wrong; Decode never panics.
 func Decode(b []byte) (*Story, error) {
 	if len(b) == 0 {
 		return nil, errors.New("dataset is empty")
@@ -76,7 +76,9 @@ func Decode(b []byte) (*Story, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dataset is corrupt: %w", err)
 	}
-	if ps := Validate(s); Errors(ps) > 0 {
+	// The structural rules only: the editorial ones ran when the file was
+	// built (package doc).
+	if ps := Check(s); Errors(ps) > 0 {
 		return nil, fmt.Errorf("dataset is invalid: %s", summarize(ps, 3))
 	}
 	return s, nil

@@ -1,3 +1,27 @@
+// Package data is the story: its types (story.go), the shipped MessagePack
+// form and its codec (wire.go, codec.go, tokens.go), and the rules a story
+// must keep, in two sets:
+//
+//   - Check, the structural rules: a known format version, ids that are
+//     unique and well-formed, references that resolve to the right kind,
+//     known enum values, texts present in both languages, one line per side,
+//     scenes that show something for some seconds, forms the layout can
+//     draw. The widget relies on these, so Decode runs them on every start:
+//     a file that decodes but breaks one is refused with a clear error
+//     instead of being drawn wrong.
+//   - Validate, every rule: Check's and the editorial ones, which are about
+//     truthfulness and wording rather than safety: citations, outside
+//     sources and the claim ledger (basis), the paragraph a card's quote
+//     comes from, whose words a quote is and what a business tie states
+//     (validate_facts.go), slot widths, and warnings about what no scene
+//     shows. The build runs it on data/story.yaml (build/internal/source,
+//     build/datac), so a shipped file has passed it once; the widget does
+//     not carry its code (about 24 KB of main.wasm checked rules the
+//     widget's own drawing never depends on, and the card and alt code
+//     bound-check citations anyway).
+//
+// Both report problems in source order through the same walk, so Validate's
+// output is exactly what it was before the split.
 package data
 
 import (
@@ -42,14 +66,63 @@ const (
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
-// Validate checks everything the compiler and the widget rely on and returns
-// every problem found, in source order. A story with no problem that is not a
-// warning is safe to ship.
-func Validate(s *Story) []Problem {
-	v := &validator{s: s, ids: map[string]string{}, shown: map[string]bool{}, claims: map[string]*claimUse{}}
+// Validate checks every rule, the structural and the editorial ones (see
+// the package doc), and returns every problem found, in source order. A
+// story with no problem that is not a warning is fit to ship. The build
+// runs it.
+func Validate(s *Story) []Problem { return validate(s, editorial{}) }
+
+// Check checks the structural rules only, those the widget relies on to
+// draw a story (see the package doc), in source order. Decode runs it.
+func Check(s *Story) []Problem { return validate(s, structural{}) }
+
+func validate(s *Story, r rules) []Problem {
+	v := &validator{s: s, ids: map[string]string{}, shown: map[string]bool{}, claims: map[string]*claimUse{}, rules: r}
 	v.run()
 	return v.out
 }
+
+// rules are the editorial checks, called at their place in the walk so
+// that problems stay in source order. Check passes structural, whose
+// methods do nothing; only Validate converts editorial to rules, so a
+// program that never calls Validate (the widget) links none of them.
+type rules interface {
+	fits(v *validator, path string, t Text, slot int)
+	basis(v *validator, path string, b Basis)
+	quoteParas(v *validator, path string, q *Quote, b Basis)
+	speaks(v *validator, path string, a Actor)
+	quoteSpeaker(v *validator, path string, q Quote)
+	businessFact(v *validator, path string, r Relation)
+	claimLedger(v *validator)
+	coverage(v *validator)
+	unshown(v *validator)
+}
+
+type structural struct{}
+
+func (structural) fits(*validator, string, Text, int)           {}
+func (structural) basis(*validator, string, Basis)              {}
+func (structural) quoteParas(*validator, string, *Quote, Basis) {}
+func (structural) speaks(*validator, string, Actor)             {}
+func (structural) quoteSpeaker(*validator, string, Quote)       {}
+func (structural) businessFact(*validator, string, Relation)    {}
+func (structural) claimLedger(*validator)                       {}
+func (structural) coverage(*validator)                          {}
+func (structural) unshown(*validator)                           {}
+
+type editorial struct{}
+
+func (editorial) fits(v *validator, path string, t Text, slot int) { v.fitsRule(path, t, slot) }
+func (editorial) basis(v *validator, path string, b Basis)         { v.basisRule(path, b) }
+func (editorial) quoteParas(v *validator, path string, q *Quote, b Basis) {
+	v.quoteParasRule(path, q, b)
+}
+func (editorial) speaks(v *validator, path string, a Actor)          { v.speaksRule(path, a) }
+func (editorial) quoteSpeaker(v *validator, path string, q Quote)    { v.quoteSpeakerRule(path, q) }
+func (editorial) businessFact(v *validator, path string, r Relation) { v.businessFactRule(path, r) }
+func (editorial) claimLedger(v *validator)                           { v.claimLedgerRule() }
+func (editorial) coverage(v *validator)                              { v.coverageRule() }
+func (editorial) unshown(v *validator)                               { v.unshownRule() }
 
 // Errors counts the problems that are not warnings.
 func Errors(ps []Problem) int {
@@ -77,6 +150,7 @@ type validator struct {
 	order  []string          // element ids in definition order
 	shown  map[string]bool
 	claims map[string]*claimUse
+	rules  rules
 }
 
 func (v *validator) errf(path, format string, args ...any) {
@@ -98,7 +172,7 @@ func (v *validator) run() {
 	v.meta()
 	v.paragraphs()
 	v.sources()
-	v.claimLedger()
+	v.rules.claimLedger(v)
 
 	// Ids first, so that references may point forward.
 	for _, e := range s.Elements() {
@@ -116,8 +190,8 @@ func (v *validator) run() {
 	v.quotes()
 	v.scenes()
 	v.forms() // issue 8: validate_form.go
-	v.coverage()
-	v.unshown()
+	v.rules.coverage(v)
+	v.rules.unshown(v)
 }
 
 func (v *validator) define(path, kind, id string) {
@@ -176,7 +250,9 @@ func (v *validator) optText(path string, t Text, slot int) {
 	v.text(path, t, slot)
 }
 
-func (v *validator) fits(path string, t Text, slot int) {
+func (v *validator) fits(path string, t Text, slot int) { v.rules.fits(v, path, t, slot) }
+
+func (v *validator) fitsRule(path string, t Text, slot int) {
 	if w := Columns(t.Zh); w > slot {
 		v.errf(path+".zh", "text is %d columns, its slot holds %d", w, slot)
 	}
@@ -208,7 +284,9 @@ func Wide(r rune) bool {
 
 // basis checks an element's provenance: at least one citation, each in range,
 // outside sources that exist, claims that exist and share a paragraph.
-func (v *validator) basis(path string, b Basis) {
+func (v *validator) basis(path string, b Basis) { v.rules.basis(v, path, b) }
+
+func (v *validator) basisRule(path string, b Basis) {
 	if len(b.Cite) == 0 && len(b.Sources) == 0 {
 		v.errf(path+".cite", "missing citation: give the interview paragraph (P#) or an outside source")
 	}
@@ -343,7 +421,7 @@ func (v *validator) sources() {
 
 var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-func (v *validator) claimLedger() {
+func (v *validator) claimLedgerRule() {
 	for i, c := range v.s.Claims {
 		path := at("claims", i)
 		if c.ID == "" {
@@ -412,7 +490,7 @@ func (v *validator) actors() {
 		v.text(path+".role", a.Role, SlotShort)
 		v.basis(path, a.Basis)
 		v.cardQuote(path, a.Quote, a.Basis)
-		v.speaks(path, a)
+		v.rules.speaks(v, path, a)
 	}
 }
 
@@ -430,7 +508,7 @@ func (v *validator) relations() {
 		v.text(path+".label", r.Label, SlotShort)
 		v.basis(path, r.Basis)
 		v.cardQuote(path, r.Quote, r.Basis)
-		v.businessFact(path, r)
+		v.rules.businessFact(v, path, r)
 	}
 }
 
@@ -465,8 +543,9 @@ func (v *validator) flows() {
 }
 
 // cardQuote checks the optional quote on an element's card: it must be a
-// quote, and it must come from a paragraph the element itself cites, so that
-// the card never puts words next to a statement they do not support.
+// quote, and (an editorial rule) it must come from a paragraph the element
+// itself cites, so that the card never puts words next to a statement they
+// do not support.
 func (v *validator) cardQuote(path, id string, b Basis) {
 	if id == "" {
 		return
@@ -476,18 +555,21 @@ func (v *validator) cardQuote(path, id string, b Basis) {
 		v.ref(p, id, "quote")
 		return
 	}
-	for _, q := range v.s.Quotes {
-		if q.ID != id {
-			continue
+	for i := range v.s.Quotes {
+		if q := &v.s.Quotes[i]; q.ID == id {
+			v.rules.quoteParas(v, p, q, b)
+			return
 		}
-		paras := map[Para]bool{}
-		for _, c := range q.Basis.Cite {
-			paras[c] = true
-		}
-		if !sharesPara(paras, b.Cite) {
-			v.errf(p, "quote %s is at %s but this element cites %s", id, citeList(q.Basis.Cite), citeList(b.Cite))
-		}
-		return
+	}
+}
+
+func (v *validator) quoteParasRule(p string, q *Quote, b Basis) {
+	paras := map[Para]bool{}
+	for _, c := range q.Basis.Cite {
+		paras[c] = true
+	}
+	if !sharesPara(paras, b.Cite) {
+		v.errf(p, "quote %s is at %s but this element cites %s", q.ID, citeList(q.Basis.Cite), citeList(b.Cite))
 	}
 }
 
@@ -562,7 +644,7 @@ func (v *validator) quotes() {
 		v.ref(path+".speaker", q.Speaker, "actor")
 		v.text(path+".text", q.Text, SlotCaption)
 		v.basis(path, q.Basis)
-		v.quoteSpeaker(path, q)
+		v.rules.quoteSpeaker(v, path, q)
 	}
 }
 
@@ -606,7 +688,7 @@ func (v *validator) scenes() {
 // elementKinds are the kinds a scene can show.
 var elementKinds = []string{"line", "actor", "relation", "market", "flow", "contrast", "logic", "figure", "quote"}
 
-func (v *validator) coverage() {
+func (v *validator) coverageRule() {
 	for _, c := range v.s.Claims {
 		u := v.claims[c.ID]
 		if u == nil {
@@ -624,7 +706,7 @@ func (v *validator) coverage() {
 // unshown warns about elements that no scene puts on screen: legal (they are
 // still in the downloads) but probably an oversight. A quote on the card of
 // an element a scene shows is on screen whenever the card is.
-func (v *validator) unshown() {
+func (v *validator) unshownRule() {
 	s := v.s
 	card := func(id, quote string) {
 		if quote != "" && v.shown[id] {

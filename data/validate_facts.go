@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-// The rules that keep statements honest about whose words they are and what
+// Editorial rules (Validate only, see the package doc): the rules that keep
+// statements honest about whose words they are and what
 // the text states (docs/data.md, "Whose words, and what they state"):
 //
 //   - a quote cites exactly one paragraph, and its speaker is an actor who
@@ -38,7 +39,7 @@ func (v *validator) actor(id string) *Actor {
 }
 
 // speaks checks an actor's list of paragraph speakers.
-func (v *validator) speaks(path string, a Actor) {
+func (v *validator) speaksRule(path string, a Actor) {
 	seen := map[Speaker]bool{}
 	for i, sp := range a.Speaks {
 		p := fmt.Sprintf("%s.speaks[%d]", path, i)
@@ -52,7 +53,7 @@ func (v *validator) speaks(path string, a Actor) {
 }
 
 // quoteSpeaker checks that quote q is in the words of its speaker.
-func (v *validator) quoteSpeaker(path string, q Quote) {
+func (v *validator) quoteSpeakerRule(path string, q Quote) {
 	if len(q.Basis.Cite) != 1 || len(q.Basis.Sources) != 0 {
 		v.errf(path+".cite", "a quote cites exactly one paragraph of the interview (it cites %s)", citeList(q.Basis.Cite))
 		return
@@ -79,7 +80,7 @@ func (v *validator) quoteSpeaker(path string, q Quote) {
 
 // businessFact checks that a relation asserting a business tie shows the
 // words that state it.
-func (v *validator) businessFact(path string, r Relation) {
+func (v *validator) businessFactRule(path string, r Relation) {
 	if !r.Kind.Business() {
 		if r.Fact != (Text{}) {
 			v.errf(path+".fact", "only a business tie (investment, purchase, supply) carries fact; this is %s", r.Kind)

@@ -2,7 +2,6 @@ package command
 
 import (
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -44,7 +43,7 @@ var foreign = map[string]bool{"childId": true, "initialWidth": true, "parentTitl
 // value is reported once as a Warning and replaced by its default; it never
 // panics. A value given twice takes the last (the fragment's, when the page
 // merges query then fragment).
-func ParseParams(v url.Values) (Params, []Warning) {
+func ParseParams(v map[string][]string) (Params, []Warning) {
 	p := Params{Scene: Command{Name: Goto, Index: -1}, Theme: "auto", Controls: true, Load: "near"}
 	var warns []Warning
 	warn := func(k, val, format string, a ...any) {
@@ -154,26 +153,13 @@ func flag(v string) (bool, bool) {
 	return false, false
 }
 
-// Origin normalises an origin ("https://example.org") or reports why it is
-// not one.
-func Origin(s string) (string, error) {
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return "", fmt.Errorf("not an origin such as https://news.example")
-	}
-	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return "", fmt.Errorf("an origin has no path, query or user: scheme://host[:port] only")
-	}
-	return strings.ToLower(u.Scheme + "://" + u.Host), nil
-}
-
 // MergeURL merges a query ("a=1&b=2", no "?") and a fragment (no "#") into
 // one set of values, the fragment's winning; broken pairs are reported.
-func MergeURL(query, fragment string) (url.Values, []Warning) {
-	out := url.Values{}
+func MergeURL(query, fragment string) (Values, []Warning) {
+	out := Values{}
 	var warns []Warning
 	for _, part := range []string{query, fragment} {
-		v, err := url.ParseQuery(part)
+		v, err := ParseQuery(part)
 		if err != nil {
 			warns = append(warns, Warning{"", part, "could not be read in full (" + err.Error() + ")"})
 		}

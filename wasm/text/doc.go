@@ -6,7 +6,8 @@
 // brotli, and Chinese and English labels need no shaping. Instead the build
 // step build/fontsubset converts the outlines of the runes the widget shows
 // into a small MessagePack file (see [Font]), and this package fills those
-// outlines itself with golang.org/x/image/vector. Both the live Ebitengine
+// outlines itself with golang.org/x/image/vector's rasteriser (its copy
+// without image/draw, wasm/internal/raster). Both the live Ebitengine
 // backend and the static PNG poster backend take their glyph masks from
 // [Face.Glyph], so they draw identical text.
 //

@@ -2,11 +2,10 @@ package text
 
 import (
 	"image"
-	"image/draw"
 	"math"
 	"sync"
 
-	"golang.org/x/image/vector"
+	"github.com/parallel-lines/widget/wasm/internal/raster"
 )
 
 const (
@@ -46,7 +45,7 @@ type glyphEntry struct {
 type glyphCache struct {
 	mu       sync.Mutex
 	cur, old map[glyphKey]glyphEntry
-	z        vector.Rasterizer // reused: its buffers are the costly part
+	z        raster.Rasterizer // reused: its buffers are the costly part
 	pts      []point           // scratch for one outline
 	ops      []Op
 }
@@ -178,7 +177,7 @@ func (c *glyphCache) rasterize(f *Font, k glyphKey) glyphEntry {
 	}
 	z := &c.z
 	z.Reset(w, h)
-	z.DrawOp = draw.Src
+	z.DrawOp = raster.Src
 	pts := c.pts
 	for _, op := range c.ops {
 		switch op {
@@ -220,27 +219,6 @@ func (c *glyphCache) tofu(f *Font, k glyphKey) {
 	}
 	rect(l, top, r, bot, true)
 	rect(l+t, top+t, r-t, bot-t, false) // opposite winding: the hole
-}
-
-// DrawString draws one line of s with its pen starting at (x, y), y on the
-// baseline, filling the glyph masks with src (draw.Over), and returns the
-// pen's x after the last rune. Positions come from Advance, so the drawn
-// width is exactly Measure(s). It serves static renderers (the PNG poster
-// and tests); the live backend draws the same Glyph masks itself.
-func (fc Face) DrawString(dst draw.Image, x, y float64, s string, sizePx float64, src image.Image) float64 {
-	by := int(math.Round(y))
-	units := 0 // pen offset in font units: summed exactly, converted once per rune
-	for _, r := range s {
-		px := x + fc.px(units, sizePx)
-		fx := math.Floor(px)
-		if img, o := fc.Glyph(r, sizePx, px-fx); img != nil {
-			p := image.Pt(int(fx)+o.X, by+o.Y)
-			rect := image.Rectangle{Min: p, Max: p.Add(img.Rect.Size())}
-			draw.DrawMask(dst, rect, src, rect.Min, img, image.Point{}, draw.Over)
-		}
-		units += fc.units(r)
-	}
-	return x + fc.px(units, sizePx)
 }
 
 // reset forgets every rasterised glyph (Font.Add: a rune that was drawn as

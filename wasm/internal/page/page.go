@@ -13,6 +13,7 @@ import (
 	"syscall/js"
 	"time"
 
+	"github.com/parallel-lines/widget/wasm/command"
 	"github.com/parallel-lines/widget/wasm/internal/jsonx"
 )
 
@@ -142,8 +143,8 @@ func Param(name string) string {
 
 func jsonString(s string) string { return string(jsonx.AppendString(nil, s)) }
 
-func parse(s string) url.Values {
-	v, _ := url.ParseQuery(s)
+func parse(s string) command.Values {
+	v, _ := command.ParseQuery(s)
 	return v
 }
 

@@ -1,4 +1,5 @@
-// Package imager draws a frame.List into an image with golang.org/x/image:
+// Package imager draws a frame.List into an image with x/image's rasteriser
+// (wasm/internal/raster) and no image/draw:
 // the widget's second backend, for PNG posters and for tests that look at
 // pixels without a browser or a GPU. Like the Ebitengine backend it decides
 // nothing about what is drawn; both take their glyphs from the same font, so
@@ -8,18 +9,17 @@ package imager
 import (
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 
 	"github.com/parallel-lines/widget/wasm/frame"
-	"golang.org/x/image/vector"
+	"github.com/parallel-lines/widget/wasm/internal/raster"
 )
 
 // Draw paints l into a new image of its size.
 func Draw(l *frame.List, g frame.GlyphSource) *image.NRGBA {
 	dst := image.NewNRGBA(image.Rect(0, 0, l.W, l.H))
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(l.Background), image.Point{}, draw.Src)
-	r := &raster{Rasterizer: vector.NewRasterizer(1, 1)}
+	fill(dst, l.Background)
+	r := &rast{Rasterizer: raster.NewRasterizer(1, 1)}
 	for i := range l.Ops {
 		op := &l.Ops[i]
 		switch op.Kind {
@@ -49,18 +49,18 @@ func Draw(l *frame.List, g frame.GlyphSource) *image.NRGBA {
 	return dst
 }
 
-// raster is a rasteriser whose origin stands at a point of the image.
-type raster struct {
-	*vector.Rasterizer
+// rast is a rasteriser whose origin stands at a point of the image.
+type rast struct {
+	*raster.Rasterizer
 	at frame.Point
 }
 
-func (r *raster) MoveTo(x, y float32) { r.Rasterizer.MoveTo(x-r.at.X, y-r.at.Y) }
-func (r *raster) LineTo(x, y float32) { r.Rasterizer.LineTo(x-r.at.X, y-r.at.Y) }
-func (r *raster) QuadTo(ax, ay, x, y float32) {
+func (r *rast) MoveTo(x, y float32) { r.Rasterizer.MoveTo(x-r.at.X, y-r.at.Y) }
+func (r *rast) LineTo(x, y float32) { r.Rasterizer.LineTo(x-r.at.X, y-r.at.Y) }
+func (r *rast) QuadTo(ax, ay, x, y float32) {
 	r.Rasterizer.QuadTo(ax-r.at.X, ay-r.at.Y, x-r.at.X, y-r.at.Y)
 }
-func (r *raster) CubeTo(ax, ay, bx, by, x, y float32) {
+func (r *rast) CubeTo(ax, ay, bx, by, x, y float32) {
 	r.Rasterizer.CubeTo(ax-r.at.X, ay-r.at.Y, bx-r.at.X, by-r.at.Y, x-r.at.X, y-r.at.Y)
 }
 
@@ -78,7 +78,7 @@ func bounds(p *frame.Path, pad float32) image.Rectangle {
 		int(math.Ceil(float64(x1+pad))), int(math.Ceil(float64(y1+pad))))
 }
 
-func addPath(r *raster, p *frame.Path) {
+func addPath(r *rast, p *frame.Path) {
 	p.Trace(r)
 	r.ClosePath()
 }
@@ -87,7 +87,7 @@ func addPath(r *raster, p *frame.Path) {
 // quadrilateral per flattened segment and a disc at every vertex. All pieces
 // wind the same way, so where they overlap the rasteriser's coverage
 // saturates instead of doubling, and a translucent stroke stays even.
-func stroke(r *raster, p *frame.Path, w float32) {
+func stroke(r *rast, p *frame.Path, w float32) {
 	h := w / 2
 	for _, poly := range p.Polylines(steps) {
 		for i, a := range poly {
@@ -110,7 +110,7 @@ func stroke(r *raster, p *frame.Path, w float32) {
 
 // quad adds a quadrilateral, wound clockwise on screen whatever the order
 // given, so that every piece of a stroke winds alike.
-func quad(r *raster, a, b, c, d frame.Point) {
+func quad(r *rast, a, b, c, d frame.Point) {
 	if (b.X-a.X)*(c.Y-a.Y)-(b.Y-a.Y)*(c.X-a.X) < 0 {
 		a, b, c, d = d, c, b, a
 	}
@@ -122,7 +122,7 @@ func quad(r *raster, a, b, c, d frame.Point) {
 }
 
 // disc adds a circle as a clockwise polygon.
-func disc(r *raster, c frame.Point, rad float32) {
+func disc(r *rast, c frame.Point, rad float32) {
 	const n = 16
 	r.MoveTo(c.X+rad, c.Y)
 	for i := 1; i < n; i++ {
@@ -145,26 +145,60 @@ func text(dst *image.NRGBA, op *frame.Op, g frame.GlyphSource) {
 		if mask != nil {
 			at := image.Pt(int(math.Round(x))+off.X, int(y)+off.Y)
 			rect := image.Rectangle{Min: at, Max: at.Add(mask.Rect.Size())}
-			draw.DrawMask(dst, rect, src, image.Point{}, alphaScaled(mask, op.Color.A), mask.Rect.Min, draw.Over)
+			// The run's opacity (op.Color.A) is not applied, as before:
+			// draw.DrawMask, which drew here, read the mask that was to
+			// scale it through the RGBA64At it inherited from *image.Alpha,
+			// unscaled. Applying it is a change of pixels, for its own commit.
+			maskOver(dst, rect, src, mask, mask.Rect.Min)
 		}
 		x += adv
 	}
 }
 
-// alphaScaled applies a run's opacity to a glyph mask.
-func alphaScaled(m *image.Alpha, a uint8) image.Image {
-	if a == 0xff {
-		return m
+// The two compositing steps below are draw.Draw and draw.DrawMask for the
+// one case the poster needs, an *image.NRGBA destination and a uniform
+// source, computed as image/draw computes it for that case (its
+// RGBA64Image path, Go's sources, BSD-style licence): main.wasm then links
+// no image/draw, whose DrawMask handles every image type (about 17 KB
+// deflated). TestCompositeMatchesImageDraw compares them with image/draw.
+
+// fill sets every pixel of dst to c: draw.Draw(dst, dst.Bounds(),
+// image.NewUniform(c), image.Point{}, draw.Src).
+func fill(dst *image.NRGBA, c color.Color) {
+	u := image.NewUniform(c).RGBA64At(0, 0)
+	b := dst.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			dst.SetRGBA64(x, y, u)
+		}
 	}
-	return &scaled{m, a}
 }
 
-type scaled struct {
-	*image.Alpha
-	a uint8
-}
-
-func (s *scaled) At(x, y int) color.Color {
-	v := s.Alpha.AlphaAt(x, y).A
-	return color.Alpha{A: uint8(uint16(v) * uint16(s.a) / 0xff)}
+// maskOver composites src through mask onto r of dst, mask's point mp at
+// r.Min: draw.DrawMask(dst, r, src, image.Point{}, mask, mp, draw.Over).
+func maskOver(dst *image.NRGBA, r image.Rectangle, src *image.Uniform, mask image.RGBA64Image, mp image.Point) {
+	orig := r.Min
+	r = r.Intersect(dst.Bounds()).Intersect(mask.Bounds().Add(orig.Sub(mp)))
+	if r.Empty() {
+		return
+	}
+	mp = mp.Add(r.Min.Sub(orig))
+	const m = 1<<16 - 1
+	s := src.RGBA64At(0, 0)
+	for y, my := r.Min.Y, mp.Y; y < r.Max.Y; y, my = y+1, my+1 {
+		for x, mx := r.Min.X, mp.X; x < r.Max.X; x, mx = x+1, mx+1 {
+			ma := uint32(mask.RGBA64At(mx, my).A)
+			if ma == 0 {
+				continue
+			}
+			d := dst.RGBA64At(x, y)
+			a := m - (uint32(s.A) * ma / m)
+			dst.SetRGBA64(x, y, color.RGBA64{
+				R: uint16((uint32(d.R)*a + uint32(s.R)*ma) / m),
+				G: uint16((uint32(d.G)*a + uint32(s.G)*ma) / m),
+				B: uint16((uint32(d.B)*a + uint32(s.B)*ma) / m),
+				A: uint16((uint32(d.A)*a + uint32(s.A)*ma) / m),
+			})
+		}
+	}
 }
