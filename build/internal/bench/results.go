@@ -89,6 +89,9 @@ type Transition struct {
 	Max    Stat `json:"max_ms"`
 	FPS    Stat `json:"fps"`
 	Frames Stat `json:"frames"`
+	// FloorFPS is the frame rate of the floor's busy mode at this viewport
+	// in the same run (build/bench/floor/busy): what the machine allows.
+	FloorFPS Stat `json:"floor_fps"`
 }
 
 // Idle is the main thread's busy share (TaskDuration per second, % of one
