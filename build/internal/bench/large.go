@@ -31,12 +31,16 @@ func (s *session) transitionsAt(w, h, n int) (ms []float64, fps float64, err err
 // every frame redrawn with a transition frame's load) at w×h, over a window
 // after a second of warm-up: what 30 frames per second means on this
 // machine and browser, measured next to the widget's transitions.
-func (s *session) floorFPS(w, h int, window time.Duration) (float64, error) {
+func (s *session) floorFPS(w, h int, window time.Duration, fill bool) (float64, error) {
 	if err := s.b.SetViewport(w, h, 1); err != nil {
 		return 0, err
 	}
 	defer s.b.SetViewport(browser.DefaultWidth, browser.DefaultHeight, 1)
-	if err := s.open("/busy/index.html"); err != nil {
+	path := "/busy/index.html"
+	if fill {
+		path += "?fill" // only the screen filled: the loop and compositing alone
+	}
+	if err := s.open(path); err != nil {
 		return 0, err
 	}
 	time.Sleep(time.Second)

@@ -9,13 +9,16 @@
 // many frames per second Ebitengine and this browser's WebGL reach with
 // that load, so that the widget's transition frame rate can be read
 // against what the machine allows. It is a separate program so that the
-// floor's size and start-up stay those of the empty one.
+// floor's size and start-up stay those of the empty one. With "?fill" in
+// the URL it only fills the screen each frame: the rate of Ebitengine's
+// loop and the browser's compositing alone.
 package main
 
 import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -29,6 +32,7 @@ const (
 )
 
 type game struct {
+	fill   bool // only fill the screen
 	frames int
 	layer  *ebiten.Image // screen-sized, filled once
 	atlas  *ebiten.Image // 16 glyph-like masks of 12×16
@@ -47,6 +51,10 @@ func (g *game) Draw(dst *ebiten.Image) {
 	g.frames++
 	t := float64(g.frames)
 	dst.Fill(color.RGBA{0xf6, 0xf3, 0xee, 0xff})
+	if g.fill {
+		g.signal()
+		return
+	}
 	dst.DrawImage(g.layer, nil)
 
 	var o ebiten.DrawImageOptions
@@ -72,7 +80,11 @@ func (g *game) Draw(dst *ebiten.Image) {
 		g.index = append(g.index, n, n+1, n+2, n+1, n+3, n+2)
 	}
 	dst.DrawTriangles32(g.verts, g.index, g.white, &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha})
+	g.signal()
+}
 
+// signal is the floor's frame count and ready state (build/bench/floor).
+func (g *game) signal() {
 	js.Global().Set("__parallelLinesFrames", g.frames)
 	if g.frames == 1 {
 		js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-widget-state", "ready")
@@ -110,5 +122,6 @@ func (g *game) setUp(w, h int) {
 func (g *game) Layout(w, h int) (int, int) { return w, h }
 
 func main() {
-	ebiten.RunGame(&game{})
+	fill := strings.Contains(js.Global().Get("location").Get("search").String(), "fill")
+	ebiten.RunGame(&game{fill: fill})
 }
