@@ -46,6 +46,7 @@ type Game struct {
 
 	sent        string // the scene the host was last told of
 	undescribed bool   // the text alternative waits for the first frame (report)
+	unannounced bool   // a new scene's text alternative waits for its transition to end (report)
 
 	keys      command.Keyboard
 	themeAuto bool // the theme follows the reader's system
@@ -358,6 +359,9 @@ func (g *Game) Update() error {
 		if g.undescribed {
 			g.report()
 		}
+		if g.unannounced {
+			g.announce() // no frame will end the transition here
+		}
 		return nil // off screen: no ticks, no frames asked for
 	}
 	now := time.Now()
@@ -381,6 +385,9 @@ func (g *Game) Update() error {
 	} else {
 		g.last = time.Time{} // the clock restarts with the next event
 	}
+	if g.unannounced && !moving {
+		g.announce()
+	}
 	if moving != g.moving || !g.drawn {
 		if !moving {
 			g.layAhead() // ahead.go
@@ -396,10 +403,14 @@ func (g *Game) report() {
 	if id := g.w.SceneID(); id != g.scene || g.w.Lang() != g.lang || g.w.ReducedMotion() != g.still {
 		g.scene, g.still = id, g.w.ReducedMotion()
 		page.SetScene(id, langTag[g.w.Lang()], g.still)
-		if g.drawn {
-			d := g.w.Description()
-			page.Describe(d)
-			page.Announce(d)
+		if g.drawn && g.w.Animating() {
+			// Writing the text alternative takes 8–30 ms in the browser:
+			// in a transition's first frame it was the slowest part of the
+			// slowest frames. It is read and announced once the transition
+			// ends (in the Update of its last, still frame).
+			g.unannounced = true
+		} else if g.drawn {
+			g.announce()
 		} else {
 			g.undescribed = true
 		}
@@ -435,6 +446,14 @@ func (g *Game) report() {
 			page.Announce(g.w.Label(widget.Target{ID: c}))
 		}
 	}
+}
+
+// announce writes the text alternative and says it in the live region.
+func (g *Game) announce() {
+	g.unannounced = false
+	d := g.w.Description()
+	page.Describe(d)
+	page.Announce(d)
 }
 
 // langTag is how the URL writes each language.

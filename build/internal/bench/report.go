@@ -30,10 +30,10 @@ func Markdown(r *Results) string {
 		w, f := r.Start[k], r.FloorStart[k]
 		p("| %s | %s | %s | %s |\n", k, stat(w, 0), stat(f, 0), ratio(w.Median, f.Median))
 	}
-	p("\n## Go work per frame during transitions (Update + Draw, ms)\n\n| viewport | p50 | p95 | max | frames/s | frames |\n|---|--:|--:|--:|--:|--:|\n")
+	p("\n## Go work per frame during transitions (Update + Draw, ms)\n\n| viewport | p50 | p95 | max | frames/s | frames | busy floor's frames/s | floor filling only |\n|---|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, k := range sortedKeys(r.Transitions) {
 		t := r.Transitions[k]
-		p("| %s | %s | %s | %s | %s | %s |\n", k, stat(t.P50, 2), stat(t.P95, 2), stat(t.Max, 1), stat(t.FPS, 1), stat(t.Frames, 0))
+		p("| %s | %s | %s | %s | %s | %s | %s | %s |\n", k, stat(t.P50, 2), stat(t.P95, 2), stat(t.Max, 1), stat(t.FPS, 1), stat(t.Frames, 0), stat(t.FloorFPS, 1), stat(t.FloorFillFPS, 1))
 	}
 	p("\n## Main thread at rest (%% of one core; frames drawn per second)\n\n| case | busy | script | frames/s |\n|---|--:|--:|--:|\n")
 	for _, k := range sortedKeys(r.Idle) {

@@ -89,6 +89,12 @@ type Transition struct {
 	Max    Stat `json:"max_ms"`
 	FPS    Stat `json:"fps"`
 	Frames Stat `json:"frames"`
+	// FloorFPS is the frame rate of the floor's busy mode at this viewport
+	// in the same run (build/bench/floor/busy): what the machine allows.
+	FloorFPS Stat `json:"floor_fps"`
+	// FloorFillFPS is the same program only filling the screen: the rate
+	// of Ebitengine's loop and the browser's compositing alone.
+	FloorFillFPS Stat `json:"floor_fill_fps"`
 }
 
 // Idle is the main thread's busy share (TaskDuration per second, % of one

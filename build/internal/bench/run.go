@@ -124,6 +124,9 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	if err := buildProgram(o.Root, "./build/bench/probe", filepath.Join(tmp, "probe")); err != nil {
 		return nil, err
 	}
+	if err := buildProgram(o.Root, "./build/bench/floor/busy", filepath.Join(tmp, "busy")); err != nil {
+		return nil, err
+	}
 
 	o.Logf("compressing (brotli 11 takes about a minute per program unless cached in %s)", o.Cache)
 	w, err := LoadSite(o.Dist, o.Cache)
@@ -146,11 +149,16 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
+	busy, err := LoadSite(filepath.Join(tmp, "busy"), o.Cache)
+	if err != nil {
+		return nil, err
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/w/", http.StripPrefix("/w", w))
 	mux.Handle("/nohold/", http.StripPrefix("/nohold", nohold))
 	mux.Handle("/floor/", http.StripPrefix("/floor", floor))
 	mux.Handle("/probe/", http.StripPrefix("/probe", probe))
+	mux.Handle("/busy/", http.StripPrefix("/busy", busy))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
@@ -347,6 +355,19 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 				return nil
 			})
 		}
+		// What the machine allows: the floor redrawing every frame with a
+		// transition frame's load, in the same run (large.go).
+		step("transitions' floor: frame rate of the busy empty program at 1280x720", func() error {
+			f, err := s.floorFPS(1280, 720, 5*time.Second, false)
+			if err != nil {
+				return err
+			}
+			add(trans, "1280x720", "floor_fps", f)
+			if f, err = s.floorFPS(1280, 720, 5*time.Second, true); err == nil {
+				add(trans, "1280x720", "floor_fill_fps", f)
+			}
+			return err
+		})
 		step(fmt.Sprintf("heap over %d loops", loops), func() error {
 			a, b, err := s.heapLoops(loops, scenes)
 			if err != nil {
@@ -395,7 +416,7 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	})
 	res.Transitions = map[string]Transition{}
 	for k, m := range trans {
-		res.Transitions[k] = Transition{P50: Summarize(m["p50"]), P95: Summarize(m["p95"]), Max: Summarize(m["max"]), FPS: Summarize(m["fps"]), Frames: Summarize(m["frames"])}
+		res.Transitions[k] = Transition{P50: Summarize(m["p50"]), P95: Summarize(m["p95"]), Max: Summarize(m["max"]), FPS: Summarize(m["fps"]), Frames: Summarize(m["frames"]), FloorFPS: Summarize(m["floor_fps"]), FloorFillFPS: Summarize(m["floor_fill_fps"])}
 	}
 	res.Idle = map[string]Idle{}
 	for k, m := range idle {

@@ -22,11 +22,16 @@ import (
 	"github.com/parallel-lines/widget/wasm/render/fringe"
 )
 
-// Renderer draws frames. It keeps glyph images, and layers of what stood
-// still, between frames.
+// Renderer draws frames. It keeps glyph masks in atlas pages (shelf.go:
+// a frame's new glyphs go up in one write per page, and a run of text is
+// one DrawTriangles32), and layers of what stood still, between frames.
 type Renderer struct {
 	glyphs       frame.GlyphSource
 	cache        map[glyphKey]*glyphImage
+	pages        []*glyphPage // atlas pages holding the cached glyph masks
+	band         []byte       // staging for a page's new rows
+	tverts       []ebiten.Vertex
+	tindex       []uint32
 	path, stroke vector.Path
 
 	w, h   int
@@ -60,11 +65,25 @@ type glyphKey struct {
 }
 
 type glyphImage struct {
-	img     *ebiten.Image // nil for an empty glyph such as a space
-	offset  image.Point   // of the image's top-left corner from the pen
+	page    *glyphPage      // nil for an empty glyph such as a space, or one larger than a page
+	src     image.Rectangle // the mask in page
+	img     *ebiten.Image   // a glyph larger than a page, as its own image
+	offset  image.Point     // of the image's top-left corner from the pen
 	size    image.Point
 	advance float64
 }
+
+// glyphPage is one atlas image of glyph masks (shelf.go): the glyphs placed
+// since its last upload wait in pend and go up in one WritePixels.
+type glyphPage struct {
+	img  *ebiten.Image
+	sh   shelf
+	pend []pendingMask
+}
+
+// pageSize is an atlas page's side: a few hundred glyphs of body text, a
+// few dozen of 4K titles (4 MB of texture).
+const pageSize = 1024
 
 // maxGlyphs bounds the cache: zooming through many sizes would otherwise
 // keep every size's glyphs alive.
@@ -106,6 +125,9 @@ func (r *Renderer) Draw(dst *ebiten.Image, l *frame.List, moving bool) {
 	for i := range l.Ops {
 		r.boxes = append(r.boxes, r.box(&l.Ops[i]))
 	}
+	// The boxes asked for every glyph of the frame: its new ones go up now,
+	// one write per page.
+	r.uploadGlyphs()
 
 	runs := stableRuns(r.prev, l.Ops)
 	if len(runs) > maxLayers { // the longest runs save the most
@@ -293,28 +315,99 @@ func (v vectorPen) CubeTo(c1x, c1y, c2x, c2y, x, y float32) {
 }
 func (v vectorPen) ClosePath() { v.Close() }
 
+// text draws a run of glyphs as quads from the atlas, one DrawTriangles32
+// per page it uses (usually one), with the vertices and colours DrawImage
+// would give each glyph: whole-pixel positions, nearest sampling, the
+// colour premultiplied.
 func (r *Renderer) text(dst *ebiten.Image, op *frame.Op) {
 	x := float64(op.At.X)
 	// Baselines on whole pixels keep horizontal strokes sharp.
 	y := math.Round(float64(op.At.Y))
-	var o ebiten.DrawImageOptions
+	var cs ebiten.ColorScale
+	cs.ScaleWithColor(op.Color)
+	cr, cg, cb, ca := cs.R(), cs.G(), cs.B(), cs.A()
+	var page *glyphPage
 	for _, ch := range op.Text {
 		g := r.glyph(ch, op.Font, float64(op.Size))
+		if g.page == nil && g.img == nil {
+			x += g.advance
+			continue
+		}
+		if g.page != page || g.img != nil {
+			r.drawText(dst, page)
+			page = g.page
+		}
+		x0, y0 := float32(math.Round(x)+float64(g.offset.X)), float32(y+float64(g.offset.Y))
 		if g.img != nil {
-			o.GeoM.Reset()
-			o.GeoM.Translate(math.Round(x)+float64(g.offset.X), y+float64(g.offset.Y))
-			o.ColorScale.Reset()
-			o.ColorScale.ScaleWithColor(op.Color)
+			var o ebiten.DrawImageOptions
+			o.GeoM.Translate(float64(x0), float64(y0))
+			o.ColorScale = cs
 			dst.DrawImage(g.img, &o)
+		} else {
+			x1, y1 := x0+float32(g.size.X), y0+float32(g.size.Y)
+			sx0, sy0, sx1, sy1 := float32(g.src.Min.X), float32(g.src.Min.Y), float32(g.src.Max.X), float32(g.src.Max.Y)
+			n := uint32(len(r.tverts))
+			r.tverts = append(r.tverts,
+				ebiten.Vertex{DstX: x0, DstY: y0, SrcX: sx0, SrcY: sy0, ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca},
+				ebiten.Vertex{DstX: x1, DstY: y0, SrcX: sx1, SrcY: sy0, ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca},
+				ebiten.Vertex{DstX: x0, DstY: y1, SrcX: sx0, SrcY: sy1, ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca},
+				ebiten.Vertex{DstX: x1, DstY: y1, SrcX: sx1, SrcY: sy1, ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca})
+			r.tindex = append(r.tindex, n, n+1, n+2, n+1, n+3, n+2)
 		}
 		x += g.advance
 	}
+	r.drawText(dst, page)
+}
+
+// drawText draws the glyph quads gathered from page.
+func (r *Renderer) drawText(dst *ebiten.Image, page *glyphPage) {
+	if len(r.tindex) > 0 && page != nil {
+		if len(page.pend) > 0 {
+			r.uploadGlyphs()
+		}
+		dst.DrawTriangles32(r.tverts, r.tindex, page.img, &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha})
+	}
+	r.tverts, r.tindex = r.tverts[:0], r.tindex[:0]
+}
+
+// uploadGlyphs writes each page's new rows in one WritePixels.
+func (r *Renderer) uploadGlyphs() {
+	for _, p := range r.pages {
+		if len(p.pend) == 0 {
+			continue
+		}
+		band := p.sh.pending()
+		r.band = bandPixels(r.band, band, p.pend)
+		p.img.SubImage(band).(*ebiten.Image).WritePixels(r.band)
+		p.sh.close()
+		clear(p.pend)
+		p.pend = p.pend[:0]
+	}
+}
+
+// place finds room for a w×h mask on a page, opening a page if none has it.
+func (r *Renderer) place(mask *image.Alpha) (*glyphPage, image.Point, bool) {
+	w, h := mask.Rect.Dx(), mask.Rect.Dy()
+	for _, p := range r.pages {
+		if at, ok := p.sh.place(w, h); ok {
+			p.pend = append(p.pend, pendingMask{mask, at})
+			return p, at, true
+		}
+	}
+	p := &glyphPage{img: ebiten.NewImage(pageSize, pageSize), sh: shelf{w: pageSize, h: pageSize}}
+	at, ok := p.sh.place(w, h)
+	if !ok {
+		return nil, image.Point{}, false // larger than a page
+	}
+	r.pages = append(r.pages, p)
+	p.pend = append(p.pend, pendingMask{mask, at})
+	return p, at, true
 }
 
 // bounds is glyphMetrics for textBox.
 func (r *Renderer) bounds(ch rune, w frame.Weight, size float64) (x0, y0, x1, y1 int, advance float64) {
 	g := r.glyph(ch, w, size)
-	if g.img == nil {
+	if g.page == nil && g.img == nil {
 		return 0, 0, 0, 0, g.advance
 	}
 	return g.offset.X, g.offset.Y, g.offset.X + g.size.X, g.offset.Y + g.size.Y, g.advance
@@ -332,12 +425,20 @@ func (r *Renderer) glyph(ch rune, w frame.Weight, size float64) *glyphImage {
 			}
 			delete(r.cache, key)
 		}
+		for _, p := range r.pages {
+			p.img.Deallocate()
+		}
+		r.pages = nil
 	}
 	mask, offset, adv, _ := r.glyphs.Glyph(ch, w, float64(k.size)/4)
 	g := &glyphImage{offset: offset, advance: adv}
 	if mask != nil && !mask.Rect.Empty() {
-		g.img = ebiten.NewImageFromImage(mask)
 		g.size = mask.Rect.Size()
+		if p, at, ok := r.place(mask); ok {
+			g.page, g.src = p, image.Rectangle{Min: at, Max: at.Add(g.size)}
+		} else {
+			g.img = ebiten.NewImageFromImage(mask)
+		}
 	}
 	r.cache[k] = g
 	return g
