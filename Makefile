@@ -62,13 +62,17 @@ verify-quotes:
 	@test -n "$(SOURCE)" || { echo "verify-quotes: give SOURCE=<folder with interview.zh.md and interview.en.md>"; exit 2; }
 	$(GO) run ./build/verifyquotes -story data/story.yaml -source $(SOURCE)
 
+# The inventory, and which Chinese characters each opening view draws (the
+# plan of the font's chunks, laid out with the committed font).
 inventory: data
-	$(GO) run ./build/inventory -o wasm/layout/inventory.txt
+	$(GO) run ./build/inventory -o wasm/layout/inventory.txt -views assets/fonts/views.txt
 
-# Two files: the base, embedded in the wasm, with what the English view
-# draws; and the Chinese glyphs, fetched by the page only for Chinese.
+# The base, embedded in the wasm, with what the English view draws; and the
+# Chinese glyphs in chunks, fetched by the page only for Chinese: the first
+# scene's opening view (before ready), the other scenes' (before ready for
+# a deep link, else after), the rest (after ready).
 font: inventory
-	$(GO) run ./build/fontsubset -src assets/fonts/source -o assets/fonts/subset.bin -zh assets/fonts/subset.zh.bin $(FONT_TEXT)
+	$(GO) run ./build/fontsubset -src assets/fonts/source -o assets/fonts/subset.bin -zh assets/fonts/subset.zh.bin -views assets/fonts/views.txt $(FONT_TEXT)
 
 generate:
 	$(GO) generate ./data/... ./wasm/...

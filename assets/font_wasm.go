@@ -2,10 +2,11 @@
 
 package assets
 
-// In the wasm, Font is the base alone and FontZh is empty: the Chinese
-// glyphs are not embedded but fetched (wasm/main.go). They exist so that
-// code vetted for wasm, tests included, builds; the program loads FontBase.
+// In the wasm, Font is the base alone and the Chinese glyphs are empty: they
+// are not embedded but fetched (wasm/main.go). They exist so that code
+// vetted for wasm, tests included, builds; the program loads FontBase.
 var (
-	Font   = FontBase
-	FontZh []byte
+	Font         = FontBase
+	FontZh       []byte
+	FontZhChunks []FontChunk
 )

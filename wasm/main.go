@@ -3,9 +3,10 @@
 // Command wasm is the widget as a WebAssembly program: it decodes the
 // embedded story and font, reads the URL's settings (package command), then
 // hands over to the app. The wasm embeds only the font's base subset, what
-// the English view draws; the Chinese glyphs are a file of their own that
-// the page fetches (with the wasm when it opens in Chinese, else on the
-// first switch) and that is merged in before anything Chinese is drawn.
+// the English view draws; the Chinese glyphs are files of their own, in
+// chunks, that the page fetches (the starting scene's with the wasm when it
+// opens in Chinese and the others after ready, else all on the first
+// switch) and that are merged in before anything that needs them is drawn.
 // Everything it calls is tested elsewhere; this file only wires.
 package main
 
@@ -47,11 +48,13 @@ func main() {
 			page.Warn(err.Error() + "; showing the first scene")
 		}
 	}
-	// A Chinese start waits for the Chinese glyphs, whose fetch the page
-	// began alongside the wasm's; without them it starts in English.
+	// A Chinese start waits for the chunks of Chinese glyphs its scene's
+	// opening view needs, whose fetch the page began alongside the wasm's;
+	// without them it starts in English (wasm/app later.go).
+	chunks := app.NewFontChunks(page.FontChunks(), page.FontZh, fonts.Add, fonts.Own)
 	start, zh := lang(p.Lang), false
 	if start == layout.Zh {
-		if err := fontZh(fonts); err != nil {
+		if err := chunks.Wait(chunks.Start(scene)); err != nil {
 			page.Notice("中文字体无法载入，显示英文 · The Chinese text could not be loaded (" + err.Error() + "); showing English.")
 			start = layout.En
 		} else {
@@ -61,11 +64,7 @@ func main() {
 	// The real screen arrives with Ebitengine's first Layout call.
 	w := widget.New(story, fonts, layout.Screen{W: 1, H: 1, Scale: 1}, start, scene)
 	g := app.New(w, fonts)
-	if zh {
-		page.Mark("data-widget-font", "zh")
-	} else {
-		g.LangLater(layout.Zh, page.FontZh, fonts.Add)
-	}
+	g.FontsLater(chunks, zh)
 	page.Exports(w, fonts)                                                         // the export calls of web/exports.js
 	page.Export("missingGlyphs", func(string) any { return int(fonts.Missing()) }) // hollow boxes drawn so far, for tests
 	if !p.Controls {
@@ -81,18 +80,6 @@ func main() {
 	if err := g.Run(); err != nil {
 		page.Fail(err.Error())
 	}
-}
-
-// fontZh waits for the page's Chinese glyphs and merges them.
-func fontZh(f *typeset.Fonts) error {
-	got := make(chan error, 1)
-	page.FontZh(func(b []byte, err error) {
-		if err == nil {
-			err = f.Add(b)
-		}
-		got <- err
-	})
-	return <-got
 }
 
 func sceneIDs(s *data.Story) []string {

@@ -19,23 +19,34 @@
   var q = new URLSearchParams(location.hash.slice(1) + "&" + location.search.slice(1));
   var live = window.parallelLinesLive; // live.js; absent on an older page: always live
 
-  // The Chinese glyphs are not in the wasm but in a file of their own
-  // (cfg.fontZh, content-hashed like the wasm): fetched once, and only for
-  // a Chinese view, at start beside the wasm when the page opens in
-  // Chinese, else when the reader first switches (the Go side asks through
-  // parallelLinesFont, page.FontZh). A failed fetch is forgotten, so the
-  // next ask tries again.
-  var fontURL = cfg.fontZh || "font-zh.bin", fontZh = null;
-  window.parallelLinesFont = function () {
-    if (!fontZh) {
-      fontZh = Promise.resolve().then(function () { return fetch(fontURL); }).then(function (r) {
-        if (!r.ok) throw new Error(fontURL + ": HTTP " + r.status);
+  // The Chinese glyphs come in chunks of their own (cfg.fontZh, hashed):
+  // the first scene's view, the other scenes', the rest (bench/README 18).
+  // Each is fetched once, only for Chinese: a start's beside the wasm, the
+  // others when Go asks (later: at idle, after ready; page.FontZh). A
+  // failed fetch is forgotten, so the next ask tries again.
+  var fontURLs = [].concat(cfg.fontZh || "font-zh.bin"), fontChunks = [];
+  var idle = (window.requestIdleCallback || setTimeout).bind(window);
+  window.parallelLinesFont = function (i, later) {
+    i = i | 0;
+    var url = fontURLs[i];
+    if (!fontChunks[i]) {
+      fontChunks[i] = new Promise(function (ok) { if (later) idle(ok, { timeout: 1000 }); else ok(); }).then(function () {
+        return fetch(url);
+      }).then(function (r) {
+        if (!r.ok) throw new Error(url + ": HTTP " + r.status);
         return r.arrayBuffer();
       });
-      fontZh.catch(function () { fontZh = null; });
+      fontChunks[i].catch(function () { fontChunks[i] = null; });
     }
-    return fontZh;
+    return fontChunks[i];
   };
+  window.parallelLinesFont.chunks = fontURLs.length;
+  // What a start needs, as wasm/app later.go Start: the first chunk, or
+  // all but the rest for another scene.
+  function startChunks() {
+    var s = q.get("scene"), first = cfg.scenes && cfg.scenes[0] && cfg.scenes[0].id;
+    return !s || s === "1" || s === first ? 1 : Math.max(1, fontURLs.length - 1);
+  }
   // Go's rule (wasm/main.go lang): the URL's language, else the browser's;
   // Chinese unless it is another.
   function startsInChinese() {
@@ -185,7 +196,9 @@
         fail(code === 0 ? "the program stopped." : "the program crashed (exit code " + code + "); see the console.");
       }
     };
-    if (startsInChinese()) window.parallelLinesFont().catch(function () { /* the Go side reports it */ });
+    if (startsInChinese()) {
+      for (var i = 0, n = startChunks(); i < n; i++) window.parallelLinesFont(i).catch(function () { /* the Go side reports it */ });
+    }
     fetch(wasmURL)
       .then(counted)
       .then(function (resp) {
@@ -265,6 +278,7 @@
   // and text alternative, and what only the DOM knows is passed on.
   window.parallelLinesReady = function () {
     var api = window.parallelLines, canvas = document.querySelector("canvas");
+    window.parallelLinesFont.readyAt = performance.now(); // for the tests
     if (poster) poster.hidden = true;
     if (bar) bar.hidden = true;
     if (!canvas) return;

@@ -2,12 +2,16 @@ package browsertest
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -18,19 +22,48 @@ import (
 	"github.com/parallel-lines/widget/wasm/widget"
 )
 
-// The Chinese glyphs are a file of their own (font-zh.<hash>.bin), fetched
-// only for a Chinese view. These tests serve dist/ with a switch that
-// delays or fails that file and count its requests.
+// The Chinese glyphs are files of their own, in chunks
+// (font-zh-<chunk>.<hash>.bin: first, scenes, rest), fetched only for a
+// Chinese view. These tests serve dist/ with a switch that delays or fails
+// those files and count their requests per chunk.
 
-// fontServer serves dist like serveDir, and the Chinese glyphs with no
-// caching (so every load asks again), after delay, or with a 503 while
-// fail is set; asked counts their requests.
+// fontServer serves dist like serveDir, and the chunks of Chinese glyphs
+// with no caching (so every load asks again), after delay (every chunk) or
+// laterDelay (every chunk but the first) or, while a gate is set (holdLater),
+// until it opens, or with a 503 while fail is set; asked counts their
+// requests, count each chunk's.
 type fontServer struct {
 	*httptest.Server
-	delay       atomic.Int64 // ms
-	fail        atomic.Bool
-	asked       atomic.Int32
-	fontRequest func(path string) bool
+	delay, laterDelay atomic.Int64 // ms
+	fail              atomic.Bool
+	asked             atomic.Int32
+	mu                sync.Mutex
+	byChunk           map[string]int
+	gate              chan struct{} // under mu
+}
+
+// holdLater keeps every chunk but the first from being sent until the
+// returned func is called.
+func (fs *fontServer) holdLater() (open func()) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	g := make(chan struct{})
+	fs.gate = g
+	return sync.OnceFunc(func() {
+		fs.mu.Lock()
+		fs.gate = nil
+		fs.mu.Unlock()
+		close(g)
+	})
+}
+
+// fontChunk is the chunk a path asks for, "" if it is not a font file.
+func fontChunk(p string) string {
+	m := regexp.MustCompile(`^font-zh-([a-z]+)\.[0-9a-f]+\.bin$`).FindStringSubmatch(filepath.Base(p))
+	if m == nil {
+		return ""
+	}
+	return m[1]
 }
 
 func serveFonts(t *testing.T, dist string) *fontServer {
@@ -39,14 +72,30 @@ func serveFonts(t *testing.T, dist string) *fontServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := &fontServer{fontRequest: func(p string) bool { return strings.HasPrefix(filepath.Base(p), "font-zh.") }}
+	fs := &fontServer{byChunk: map[string]int{}}
 	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !fs.fontRequest(r.URL.Path) {
+		chunk := fontChunk(r.URL.Path)
+		if chunk == "" {
 			h.ServeHTTP(w, r)
 			return
 		}
 		fs.asked.Add(1)
-		time.Sleep(time.Duration(fs.delay.Load()) * time.Millisecond)
+		fs.mu.Lock()
+		fs.byChunk[chunk]++
+		gate := fs.gate
+		fs.mu.Unlock()
+		if gate != nil && chunk != "first" {
+			select {
+			case <-gate:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		d := fs.delay.Load()
+		if chunk != "first" {
+			d = max(d, fs.laterDelay.Load())
+		}
+		time.Sleep(time.Duration(d) * time.Millisecond)
 		if fs.fail.Load() {
 			http.Error(w, "unavailable", http.StatusServiceUnavailable)
 			return
@@ -58,6 +107,16 @@ func serveFonts(t *testing.T, dist string) *fontServer {
 		h.Close()
 	})
 	return fs
+}
+
+// count returns how often each chunk was asked for, and forgets it.
+func (fs *fontServer) count() map[string]int {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	out := fs.byChunk
+	fs.byChunk = map[string]int{}
+	fs.asked.Store(0)
+	return out
 }
 
 // noStore keeps the browser from caching a response.
@@ -110,15 +169,65 @@ func checkGlyphs(t *testing.T, b *testBrowser, lang string) {
 	}
 }
 
+// fontTimes is when the page asked for each chunk of Chinese glyphs and
+// when it was ready (performance.now, ms).
+type fontTimes struct {
+	Ready  float64
+	Chunks map[string]resource
+}
+
+func (b *testBrowser) fontTimes(t *testing.T) fontTimes {
+	t.Helper()
+	ft := fontTimes{Ready: eval[float64](t, b, `window.parallelLinesFont.readyAt || -1`), Chunks: map[string]resource{}}
+	for _, r := range eval[[]resource](t, b, resourcesExpr("font-zh-")) {
+		u, err := url.Parse(r.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := fontChunk(u.Path); c != "" {
+			ft.Chunks[c] = r
+		}
+	}
+	if ft.Ready <= 0 {
+		t.Fatal("the page did not note when it was ready (parallelLinesFont.readyAt)")
+	}
+	return ft
+}
+
+// beforeReady lists the chunks asked for before the page was ready.
+func (ft fontTimes) beforeReady() []string {
+	var out []string
+	for c, r := range ft.Chunks {
+		if r.Start <= ft.Ready {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// waitFontsMerged waits until every chunk is merged (data-widget-font=zh).
+func (b *testBrowser) waitFontsMerged(t *testing.T) {
+	t.Helper()
+	if _, err := browser.WaitFor(b.Browser, readyTimeout, `document.documentElement.getAttribute('data-widget-font')`, func(s string) bool { return s == "zh" }); err != nil {
+		t.Fatalf("the Chinese glyphs were never all merged: %v; problems %q", err, b.Problems())
+	}
+}
+
 // TestChineseGlyphsOnDemand: an English page transfers no Chinese glyphs;
 // a switch to Chinese waits for them (the frames stay English, no hollow
-// box) and then switches; a Chinese deep link fetches them beside the
-// wasm; a failed fetch says so and leaves a working English widget, and a
+// box) and then switches; a Chinese page asks before it is ready only for
+// the chunk of its first view (beside the wasm) and for the others after;
+// a scene reached before its chunk is not drawn until the chunk is there;
+// a deep link to the last scene gets its view's chunks before its first
+// frame; a failed fetch says so and leaves a working English widget, and a
 // later switch succeeds.
 func TestChineseGlyphsOnDemand(t *testing.T) {
 	dist := requireDist(t)
 	srv := serveFonts(t, dist)
 	b := startBrowser(t)
+	scenes := story(t).Scenes
+	last := scenes[len(scenes)-1].ID
 
 	t.Run("english load fetches none", func(t *testing.T) {
 		b.screenshotOnFailure(t)
@@ -126,7 +235,7 @@ func TestChineseGlyphsOnDemand(t *testing.T) {
 		if n := srv.asked.Load(); n != 0 {
 			t.Errorf("an English page asked for the Chinese glyphs %d times", n)
 		}
-		if rs := eval[[]resource](t, b, resourcesExpr("font-zh.")); len(rs) != 0 {
+		if rs := eval[[]resource](t, b, resourcesExpr("font-zh")); len(rs) != 0 {
 			t.Errorf("an English page loaded %v", rs)
 		}
 		if rs := eval[[]resource](t, b, resourcesExpr(".wasm")); len(rs) == 0 {
@@ -158,37 +267,106 @@ func TestChineseGlyphsOnDemand(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkGlyphs(t, b, "zh")
-		if n := srv.asked.Load(); n != 1 {
-			t.Errorf("the Chinese glyphs were asked for %d times, want 1", n)
-		}
 		// Back and forth again: no second fetch.
 		eval[bool](t, b, `window.parallelLines.command("lang en")`)
 		eval[bool](t, b, `window.parallelLines.command("lang zh")`)
 		if err := b.WaitForAttr(motionAttr, "still", settleTimeout); err != nil {
 			t.Fatal(err)
 		}
-		if n := srv.asked.Load(); n != 1 {
-			t.Errorf("after switching back and forth the glyphs were asked for %d times, want 1", n)
+		if got := srv.count(); !maps.Equal(got, map[string]int{"first": 1, "scenes": 1, "rest": 1}) {
+			t.Errorf("a switch asked for the chunks %v, want each once", got)
 		}
 	})
 
-	t.Run("chinese deep link fetches beside the wasm", func(t *testing.T) {
+	t.Run("chinese start asks only for its first view before ready", func(t *testing.T) {
 		b.screenshotOnFailure(t)
-		srv.asked.Store(0)
+		srv.count()
+		srv.laterDelay.Store(3000)
+		defer srv.laterDelay.Store(0)
 		b.visit(t, srv.URL+"/?motion=off#lang=zh")
 		if l := b.attr(t, "lang"); l != "zh-Hans" {
 			t.Fatalf("a #lang=zh link opened in %q", l)
 		}
 		checkGlyphs(t, b, "zh")
-		fonts, wasm := eval[[]resource](t, b, resourcesExpr("font-zh.")), eval[[]resource](t, b, resourcesExpr(".wasm"))
-		if len(fonts) != 1 || len(wasm) == 0 {
-			t.Fatalf("resources: font %v, wasm %v; want one of each", fonts, wasm)
+		b.waitFontsMerged(t)
+		ft := b.fontTimes(t)
+		if got := ft.beforeReady(); !slices.Equal(got, []string{"first"}) {
+			t.Errorf("before ready (%.0f ms) the page asked for the chunks %v (%v), want only the first", ft.Ready, got, ft.Chunks)
 		}
-		// In parallel: the font was asked for before the wasm had arrived.
-		if fonts[0].Start >= wasm[0].End {
-			t.Errorf("the font was asked for at %.0f ms, after the wasm arrived (%.0f ms)", fonts[0].Start, wasm[0].End)
+		if len(ft.Chunks) != 3 {
+			t.Errorf("after ready the page has the chunks %v, want all three", ft.Chunks)
 		}
-		t.Logf("wasm %.0f–%.0f ms, Chinese glyphs %.0f–%.0f ms", wasm[0].Start, wasm[0].End, fonts[0].Start, fonts[0].End)
+		// In parallel: the first chunk was asked for before the wasm had arrived.
+		wasm := eval[[]resource](t, b, resourcesExpr(".wasm"))
+		if len(wasm) == 0 || ft.Chunks["first"].Start >= wasm[0].End {
+			t.Errorf("the first chunk was asked for at %.0f ms, the wasm is %v", ft.Chunks["first"].Start, wasm)
+		}
+		if got := srv.count(); !maps.Equal(got, map[string]int{"first": 1, "scenes": 1, "rest": 1}) {
+			t.Errorf("the chunks were asked for %v times, want each once", got)
+		}
+		checkGlyphs(t, b, "zh")
+		t.Logf("wasm %.0f–%.0f ms, ready %.0f ms, chunks %v", wasm[0].Start, wasm[0].End, ft.Ready, ft.Chunks)
+	})
+
+	t.Run("a scene before its glyphs waits for them", func(t *testing.T) {
+		b.screenshotOnFailure(t)
+		srv.count()
+		open := srv.holdLater()
+		defer open()
+		b.visit(t, srv.URL+"/?motion=off#lang=zh")
+		if f := b.attr(t, "data-widget-font"); f == "zh" {
+			t.Fatalf("data-widget-font=%q at rest: the later chunks were not delayed, the check below proves nothing", f)
+		}
+		ref, n0 := b.shot(t), b.frames(t)
+		if !eval[bool](t, b, `window.parallelLines.go(`+jsString(last)+`)`) {
+			t.Fatalf("go(%q) refused", last)
+		}
+		// While its glyphs travel, the last scene is not drawn: the old
+		// picture stays, no hollow box.
+		start := time.Now()
+		for time.Since(start) < 1500*time.Millisecond {
+			if n := b.frames(t); n != n0 {
+				t.Fatalf("%d frames drawn %s after going to %s, before its glyphs came", n-n0, time.Since(start), last)
+			}
+			if n := eval[int](t, b, `window.parallelLines.missingGlyphs()`); n != 0 {
+				t.Fatalf("%d hollow boxes drawn", n)
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		if d, _ := differentPixels(ref, b.shot(t)); d != 0 {
+			t.Errorf("the picture changed by %d pixels while the glyphs travelled", d)
+		}
+		open()
+		b.waitFontsMerged(t)
+		b.waitFrame(t, n0, "the glyphs came")
+		if err := b.WaitForAttr(motionAttr, "still", settleTimeout); err != nil {
+			t.Fatal(err)
+		}
+		if id := b.attr(t, "data-widget-scene"); id != last {
+			t.Errorf("scene %q, want %q", id, last)
+		}
+		checkGlyphs(t, b, "zh")
+		if d, ok := b.waitPicture(t, ref, frameTimeout, func(n int) bool { return n > 5000 }); !ok {
+			t.Errorf("once its glyphs came the picture differs from the first scene's by %d pixels only", d)
+		}
+	})
+
+	t.Run("deep link to the last scene", func(t *testing.T) {
+		b.screenshotOnFailure(t)
+		srv.count()
+		srv.laterDelay.Store(3000)
+		defer srv.laterDelay.Store(0)
+		b.visit(t, srv.URL+"/?motion=off#lang=zh&scene="+last)
+		if l, id := b.attr(t, "lang"), b.attr(t, "data-widget-scene"); l != "zh-Hans" || id != last {
+			t.Fatalf("the link opened %q in %q", id, l)
+		}
+		checkGlyphs(t, b, "zh")
+		b.waitFontsMerged(t)
+		ft := b.fontTimes(t)
+		if got := ft.beforeReady(); !slices.Equal(got, []string{"first", "scenes"}) {
+			t.Errorf("before ready (%.0f ms) the page asked for the chunks %v (%v), want first and scenes", ft.Ready, got, ft.Chunks)
+		}
+		checkGlyphs(t, b, "zh")
 	})
 
 	t.Run("failed fetch keeps english", func(t *testing.T) {
@@ -227,7 +405,8 @@ func TestChineseGlyphsOnDemand(t *testing.T) {
 
 // TestOfflineSwitchesLanguage: the offline file, alone and with the
 // network blocked, opens in English and switches to Chinese from its own
-// copy of the glyphs.
+// copy of the glyphs (every chunk inlined), and opened in Chinese it shows
+// the last scene too.
 func TestOfflineSwitchesLanguage(t *testing.T) {
 	dist := requireDist(t)
 	src, err := os.ReadFile(filepath.Join(dist, "parallel-lines-offline.html"))
@@ -251,6 +430,22 @@ func TestOfflineSwitchesLanguage(t *testing.T) {
 	}
 	if err := b.WaitForAttr(motionAttr, "still", settleTimeout); err != nil {
 		t.Fatal(err)
+	}
+	checkGlyphs(t, b, "zh")
+	// Opened in Chinese: the first chunk before ready, the others after,
+	// all from the file; the last scene has its glyphs.
+	b.visit(t, fileURL+"?lang=zh&motion=off")
+	checkGlyphs(t, b, "zh")
+	b.waitFontsMerged(t)
+	last := story(t).Scenes[len(story(t).Scenes)-1].ID
+	n := b.frames(t)
+	eval[bool](t, b, `window.parallelLines.go(`+jsString(last)+`)`)
+	b.waitFrame(t, n, "going to the last scene")
+	if err := b.WaitForAttr(motionAttr, "still", settleTimeout); err != nil {
+		t.Fatal(err)
+	}
+	if id := b.attr(t, "data-widget-scene"); id != last {
+		t.Errorf("scene %q, want %q", id, last)
 	}
 	checkGlyphs(t, b, "zh")
 	for _, r := range b.Requests() {

@@ -7,6 +7,15 @@
 // widget merges in (text.Font.Add). Same format, same metrics, no rune in
 // both; the two files back to back load as the whole font.
 //
+// With -views as well (the plan build/inventory -views writes, package
+// build/inventory/views) the Chinese glyphs are cut further, into one file
+// per chunk the plan names and one for the rest, each named after -zh with
+// the chunk's name before ".bin" (subset.zh.first.bin, ...): a glyph goes
+// to the first chunk whose views draw it in its weight, else to the rest.
+// The page asks only for the chunks its first view needs before the widget
+// is ready. All the files back to back, base first, load as the whole
+// font.
+//
 // It keeps every rune that occurs in the text files given as arguments,
 // plus printable ASCII and common CJK punctuation, in the regular weight,
 // and in the bold weight only printable ASCII and the runes of the lines
@@ -21,7 +30,7 @@
 //
 // Usage:
 //
-//	go run ./build/fontsubset [-o assets/fonts/subset.bin] [-zh assets/fonts/subset.zh.bin] [-src assets/fonts/source] file...
+//	go run ./build/fontsubset [-o assets/fonts/subset.bin] [-zh assets/fonts/subset.zh.bin [-views assets/fonts/views.txt]] [-src assets/fonts/source] file...
 package main
 
 import (
@@ -30,8 +39,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/parallel-lines/widget/build/inventory/views"
 	"github.com/parallel-lines/widget/wasm/text"
 )
 
@@ -44,6 +55,7 @@ func cli(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "assets/fonts/subset.bin", "output `file` (the base subset with -zh)")
 	zh := fs.String("zh", "", "write the glyphs the English view does not draw to this `file` instead")
+	viewsFile := fs.String("views", "", "with -zh, cut the Chinese glyphs into the chunks this plan `file` names (build/inventory -views)")
 	src := fs.String("src", "assets/fonts/source", "`folder` with the Noto Sans SC WOFF slices")
 	grid := fs.Int("grid", DefaultGrid, "round outline points to this many font `units` (1 keeps them exact)")
 	fs.Usage = func() {
@@ -61,7 +73,11 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "fontsubset: -grid %d outside 1..%d\n", *grid, text.MaxGrid)
 		return 2
 	}
-	summary, err := run(*out, *zh, *src, fs.Args(), *grid)
+	if *viewsFile != "" && *zh == "" {
+		fmt.Fprintf(stderr, "fontsubset: -views needs -zh\n")
+		return 2
+	}
+	summary, err := run(*out, *zh, *viewsFile, *src, fs.Args(), *grid)
 	if err != nil {
 		var me *missingError
 		if !errors.As(err, &me) {
@@ -76,21 +92,37 @@ func cli(args []string, stdout, stderr io.Writer) int {
 
 // run builds the subset and writes it to out, or split in two to out and
 // zh; it returns the summary.
-func run(out, zh, src string, files []string, grid int) (string, error) {
+func run(out, zh, viewsFile, src string, files []string, grid int) (string, error) {
 	f, en, err := subset(src, files, grid)
 	if err != nil {
 		return "", err
 	}
-	parts := []struct {
+	type part struct {
 		f    *text.Font
 		path string
-	}{{f, out}}
+	}
+	parts := []part{{f, out}}
 	if zh != "" {
 		base, rest := split(f, en)
-		parts = []struct {
-			f    *text.Font
-			path string
-		}{{base, out}, {rest, zh}}
+		parts = []part{{base, out}, {rest, zh}}
+		if viewsFile != "" {
+			b, err := os.ReadFile(viewsFile)
+			if err != nil {
+				return "", err
+			}
+			names, sets, err := views.Parse(string(b))
+			if err != nil {
+				return "", fmt.Errorf("%s: %w", viewsFile, err)
+			}
+			parts = parts[:1]
+			for i, c := range cut(rest, sets) {
+				name := views.Rest
+				if i < len(names) {
+					name = names[i]
+				}
+				parts = append(parts, part{c, ChunkPath(zh, name)})
+			}
+		}
 	}
 	var lines []string
 	for _, p := range parts {
@@ -105,4 +137,11 @@ func run(out, zh, src string, files []string, grid int) (string, error) {
 			len(p.f.Regular), len(p.f.Bold), len(b), p.path))
 	}
 	return strings.Join(lines, "\n"), nil
+}
+
+// ChunkPath is where the chunk named name of the Chinese glyphs goes, for
+// -zh zh: the chunk's name before the extension.
+func ChunkPath(zh, name string) string {
+	ext := filepath.Ext(zh)
+	return strings.TrimSuffix(zh, ext) + "." + name + ext
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/parallel-lines/widget/build/inventory/views"
 	"github.com/parallel-lines/widget/wasm/text"
 )
 
@@ -217,6 +218,33 @@ func split(f *text.Font, en [2]map[rune]bool) (base, zh *text.Font) {
 		}
 	}
 	return base, zh
+}
+
+// cut divides zh, the Chinese glyphs, into one font per chunk of sets and
+// a last one for the rest: a glyph goes to the first chunk whose set has its
+// rune in its weight. Every part has zh's metrics and keeps zh's order.
+func cut(zh *text.Font, sets []views.Set) []*text.Font {
+	parts := make([]*text.Font, len(sets)+1)
+	for i := range parts {
+		parts[i] = &text.Font{Format: zh.Format, UnitsPerEm: zh.UnitsPerEm, Ascent: zh.Ascent, Descent: zh.Descent, LineGap: zh.LineGap, Grid: zh.Grid}
+	}
+	for w, gs := range [...][]text.Glyph{text.Regular: zh.Regular, text.Bold: zh.Bold} {
+		for _, g := range gs {
+			to := parts[len(sets)]
+			for i, s := range sets {
+				if s[w][g.Rune] {
+					to = parts[i]
+					break
+				}
+			}
+			if w == int(text.Bold) {
+				to.Bold = append(to.Bold, g)
+			} else {
+				to.Regular = append(to.Regular, g)
+			}
+		}
+	}
+	return parts
 }
 
 // missingError lists every rune of the input that no source has.

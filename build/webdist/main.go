@@ -1,6 +1,6 @@
 // Command webdist assembles the pages of dist/ from web/: it copies the page
-// shell, gives the wasm and the Chinese glyphs (assets.FontZh, fetched only
-// for a Chinese view) content-hashed names (so a CDN may keep them for a
+// shell, gives the wasm and the chunks of the Chinese glyphs
+// (assets.FontZhChunks, fetched only for a Chinese view) content-hashed names (so a CDN may keep them for a
 // year while the pages stay short-lived), writes .br and .gz copies beside
 // the large and text files, and fills each page's configuration meta tag
 // with what the shell needs before the wasm runs: the hashed name, the
@@ -49,9 +49,12 @@ func main() {
 
 // Config is what the page shell reads from <meta name="parallel-lines-config">.
 type Config struct {
-	Wasm      string             `json:"wasm"`
-	WasmBytes int                `json:"wasmBytes"`
-	FontZh    string             `json:"fontZh"`
+	Wasm      string `json:"wasm"`
+	WasmBytes int    `json:"wasmBytes"`
+	// FontZh names the chunks of the Chinese glyphs in the order they are
+	// served (assets.FontZhChunks): the first scene's opening view, the
+	// other scenes' opening views, the rest last.
+	FontZh    []string           `json:"fontZh"`
 	Posters   string             `json:"posters"`
 	Artboards []command.Artboard `json:"artboards"`
 	Scenes    []Scene            `json:"scenes"`
@@ -74,14 +77,19 @@ func run(web, dist string, level int) error {
 		return fmt.Errorf("%v: build the wasm first (make dist)", err)
 	}
 	name := hashedName("main", wasm, ".wasm")
-	font := hashedName("font-zh", assets.FontZh, ".bin")
-	if err := clean(dist, name, font); err != nil {
+	var fonts []string
+	for _, c := range assets.FontZhChunks {
+		fonts = append(fonts, hashedName("font-zh-"+c.Name, c.Bytes, ".bin"))
+	}
+	if err := clean(dist, append([]string{name}, fonts...)...); err != nil {
 		return err
 	}
-	// The name is the content's: copies already there are this font's.
-	if fp := filepath.Join(dist, font); !exists(fp) || !exists(fp+".br") || !exists(fp+".gz") {
-		if err := compressed(fp, assets.FontZh, 11); err != nil {
-			return err
+	// The name is the content's: copies already there are this chunk's.
+	for i, c := range assets.FontZhChunks {
+		if fp := filepath.Join(dist, fonts[i]); !exists(fp) || !exists(fp+".br") || !exists(fp+".gz") {
+			if err := compressed(fp, c.Bytes, 11); err != nil {
+				return err
+			}
 		}
 	}
 	// Brotli at quality 11 takes about a minute for the wasm: a build
@@ -101,7 +109,7 @@ func run(web, dist string, level int) error {
 			return err
 		}
 	}
-	cfg := Config{Wasm: name, WasmBytes: len(wasm), FontZh: font, Posters: "posters/", Artboards: command.Artboards}
+	cfg := Config{Wasm: name, WasmBytes: len(wasm), FontZh: fonts, Posters: "posters/", Artboards: command.Artboards}
 	for _, sc := range story.Scenes {
 		cfg.Scenes = append(cfg.Scenes, Scene{sc.ID, sc.Title, sc.Caption})
 	}
@@ -147,7 +155,7 @@ func hashedName(prefix string, b []byte, ext string) string {
 	return prefix + "." + hex.EncodeToString(sum[:])[:12] + ext
 }
 
-var hashed = regexp.MustCompile(`^(main\.[0-9a-f]{12}\.wasm|font-zh\.[0-9a-f]{12}\.bin)(\.br|\.gz)?$`)
+var hashed = regexp.MustCompile(`^(main\.[0-9a-f]{12}\.wasm|font-zh(-[a-z]+)?\.[0-9a-f]{12}\.bin)(\.br|\.gz)?$`)
 
 // clean removes the hashed files of earlier builds.
 func clean(dist string, keep ...string) error {

@@ -51,14 +51,20 @@ func TestRun(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dist, "font-zh.000000000000.bin")); err == nil {
 		t.Error("a stale hashed font of another build was kept")
 	}
-	// The Chinese glyphs, under their content's name, exactly the subset.
-	if !regexp.MustCompile(`^font-zh\.[0-9a-f]{12}\.bin$`).MatchString(cfg.FontZh) {
-		t.Fatalf("fontZh %q", cfg.FontZh)
+	// The chunks of the Chinese glyphs, in order, each under its content's
+	// name and exactly its subset file.
+	if len(cfg.FontZh) != len(assets.FontZhChunks) || len(cfg.FontZh) < 2 {
+		t.Fatalf("fontZh %q, want one file per chunk (%d)", cfg.FontZh, len(assets.FontZhChunks))
 	}
-	if b, _ := os.ReadFile(filepath.Join(dist, cfg.FontZh)); !bytes.Equal(b, assets.FontZh) {
-		t.Errorf("%s is not assets/fonts/subset.zh.bin", cfg.FontZh)
+	for i, c := range assets.FontZhChunks {
+		if !regexp.MustCompile(`^font-zh-` + c.Name + `\.[0-9a-f]{12}\.bin$`).MatchString(cfg.FontZh[i]) {
+			t.Errorf("fontZh[%d] = %q, want font-zh-%s.<hash>.bin", i, cfg.FontZh[i], c.Name)
+		}
+		if b, _ := os.ReadFile(filepath.Join(dist, cfg.FontZh[i])); !bytes.Equal(b, c.Bytes) {
+			t.Errorf("%s is not assets/fonts/subset.zh.%s.bin", cfg.FontZh[i], c.Name)
+		}
 	}
-	for _, f := range []string{cfg.Wasm, cfg.FontZh, "big.js"} {
+	for _, f := range append([]string{cfg.Wasm, "big.js"}, cfg.FontZh...) {
 		raw, _ := os.ReadFile(filepath.Join(dist, f))
 		br, _ := os.ReadFile(filepath.Join(dist, f+".br"))
 		gz, _ := os.ReadFile(filepath.Join(dist, f+".gz"))

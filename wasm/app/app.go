@@ -62,10 +62,11 @@ type Game struct {
 	laid   chan widget.Laid // layouts made ahead, between frames (ahead.go)
 	glyphs frame.GlyphSource
 
-	// A language waiting for its glyphs (later.go).
-	later     chan fontResult
-	laterAdd  func([]byte) error
-	laterLang layout.Lang
+	// The Chinese glyphs' chunks (later.go): nil when the font is whole;
+	// restLater, the chunks a Chinese start did not wait for are asked for
+	// after the first frame.
+	fonts     *FontChunks
+	restLater bool
 }
 
 // New returns a game around w and exports the calls the page shell makes.
@@ -372,7 +373,7 @@ func (g *Game) Update() error {
 		g.w.Tick(max(1, min(n, 6)))
 	}
 	g.last = now
-	if g.later != nil {
+	if g.fonts != nil {
 		g.takeFont() // later.go
 	}
 	g.keepAhead() // ahead.go
@@ -463,6 +464,9 @@ var langTag = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
 func (g *Game) Draw(screen *ebiten.Image) {
 	defer g.timeDraw(time.Now()) // frametime.go
 	f := g.w.Frame()
+	if g.holdFrame(&f) { // later.go: its glyphs are still coming
+		return
+	}
 	if !g.moving {
 		// Layers serve only while something moves: a still picture is
 		// drawn directly, so it is the same whatever came before it (a
@@ -476,6 +480,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.sent = g.w.SceneID()
 		page.Loaded()
 		page.Emit(command.SceneEvent("ready", g.sent, g.w.Scene(), g.w.Scenes()).JSON())
+		if g.restLater {
+			g.restLater = false
+			g.fonts.ask(true, g.wake) // later.go: the other chunks, once the browser is idle
+		}
 	}
 }
 

@@ -74,13 +74,23 @@ func decode(b []byte) (*Font, []byte, error) {
 // Like Load, f then refers into b. Lookup, Measure and Glyph see the added
 // runes at once; glyphs already rasterised stay valid (a rune f lacked was
 // never cached as anything but its hollow box, which Add drops).
+//
+// b may hold several subsets back to back (the chunks of the Chinese
+// glyphs, assets.FontZhChunks); they are joined first, so f gets all of
+// them or, on error, none.
 func (f *Font) Add(b []byte) error {
 	g, rest, err := decode(b)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 0 {
-		return fmt.Errorf("text: adding a font subset: %d bytes of trailing data", len(rest))
+	for n := 2; len(rest) > 0; n++ {
+		var h *Font
+		if h, rest, err = decode(rest); err != nil {
+			return fmt.Errorf("%w (subset %d: trailing data that is not a subset)", err, n)
+		}
+		if err := g.merge(h); err != nil {
+			return fmt.Errorf("text: adding font subset %d: %w", n, err)
+		}
 	}
 	if err := f.merge(g); err != nil {
 		return fmt.Errorf("text: adding a font subset: %w", err)
@@ -215,6 +225,11 @@ func (f *Font) Lookup(w Weight, r rune) *Glyph {
 	}
 	return find(f.Regular, r)
 }
+
+// Own reports whether weight w has its own glyph for r, without Lookup's
+// fallback from bold to regular: what a chunk of glyphs still to come
+// would add (the page holds frames until it has, wasm/app later.go).
+func (f *Font) Own(w Weight, r rune) bool { return find(f.glyphs(w), r) != nil }
 
 func find(gs []Glyph, r rune) *Glyph {
 	i := sort.Search(len(gs), func(i int) bool { return gs[i].Rune >= r })

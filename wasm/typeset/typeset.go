@@ -36,6 +36,16 @@ func (f *Fonts) Add(b []byte) error { return f.font.Add(b) }
 // Has reports whether weight w has r (bold falling back to regular).
 func (f *Fonts) Has(r rune, w frame.Weight) bool { return f.face(w).Has(r) }
 
+// Own reports whether weight w has its own glyph for r (no fallback from
+// bold to regular): a bold run whose bold glyphs are still being fetched
+// would otherwise be drawn in the regular weight.
+func (f *Fonts) Own(r rune, w frame.Weight) bool {
+	if w.Base() == frame.Bold {
+		return f.font.Own(text.Bold, r)
+	}
+	return f.font.Own(text.Regular, r)
+}
+
 func (f *Fonts) face(w frame.Weight) text.Face {
 	fc := f.faces[0]
 	if w.Base() == frame.Bold {

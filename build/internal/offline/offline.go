@@ -148,7 +148,7 @@ func Build(in Input) ([]byte, Sizes, error) {
 	if firstErr != nil {
 		return nil, sz, firstErr
 	}
-	wasmName, fontName, html, err := offlineConfig(html)
+	wasmName, fontNames, html, err := offlineConfig(html)
 	if err != nil {
 		return nil, sz, err
 	}
@@ -173,15 +173,18 @@ func Build(in Input) ([]byte, Sizes, error) {
 		return nil, sz, err
 	}
 	sz.Wasm, sz.WasmGzip = raw, gz
-	// The Chinese glyphs, which the loader fetches beside the wasm for a
-	// Chinese view (web/widget.js): inlined the same way, answered the same
-	// way, so both languages work with no network.
+	// The chunks of the Chinese glyphs, which the loader fetches for a
+	// Chinese view (web/widget.js): every one inlined the same way and
+	// answered the same way, so both languages and every scene work with no
+	// network.
 	var fontBlock string
-	if fontName != "" {
-		if fontBlock, _, _, err = binaryBlock(in.Dir, fontName, "parallel-lines-font-zh"); err != nil {
+	for _, name := range fontNames {
+		b, _, _, err := binaryBlock(in.Dir, name, fontBlockID(name))
+		if err != nil {
 			return nil, sz, err
 		}
-		sz.FontZh = len(fontBlock)
+		fontBlock += b
+		sz.FontZh += len(b)
 	}
 	storyJSON, err := jsonBlock(in.Story)
 	if err != nil {
@@ -221,34 +224,38 @@ func Build(in Input) ([]byte, Sizes, error) {
 }
 
 // offlineConfig returns the module's name from the page's configuration
-// ("main.wasm" when the page has none), the Chinese glyphs' ("" when it
-// names none) and the page with the configuration
+// ("main.wasm" when the page has none), the Chinese glyphs' chunks (none
+// when it names none) and the page with the configuration
 // fitted to the offline file: no artboards, so the loader shows no poster
 // file before the module runs (it starts at once, from memory).
-func offlineConfig(html string) (wasm, font, out string, err error) {
+func offlineConfig(html string) (wasm string, fonts []string, out string, err error) {
 	m := configMeta.FindStringSubmatchIndex(html)
 	if m == nil {
-		return "main.wasm", "", html, nil
+		return "main.wasm", nil, html, nil
 	}
 	var cfg map[string]any
 	raw := stdhtml.UnescapeString(html[m[2]:m[3]])
 	if err := json.Unmarshal([]byte(raw), &cfg); err != nil {
-		return "", "", "", fmt.Errorf("offline: the page's parallel-lines-config is not JSON (was index.html built by build/webdist?): %w", err)
+		return "", nil, "", fmt.Errorf("offline: the page's parallel-lines-config is not JSON (was index.html built by build/webdist?): %w", err)
 	}
 	wasm, _ = cfg["wasm"].(string)
 	if wasm == "" || strings.ContainsAny(wasm, "/\\") || !strings.HasSuffix(wasm, ".wasm") {
-		return "", "", "", fmt.Errorf("offline: the page's parallel-lines-config names the module %q, want a .wasm file beside the page", wasm)
+		return "", nil, "", fmt.Errorf("offline: the page's parallel-lines-config names the module %q, want a .wasm file beside the page", wasm)
 	}
-	font, _ = cfg["fontZh"].(string)
-	if strings.ContainsAny(font, "/\\") || font != "" && !strings.HasSuffix(font, ".bin") {
-		return "", "", "", fmt.Errorf("offline: the page's parallel-lines-config names the Chinese glyphs %q, want a .bin file beside the page", font)
+	list, _ := cfg["fontZh"].([]any)
+	for _, v := range list {
+		font, _ := v.(string)
+		if !fontFile.MatchString(font) {
+			return "", nil, "", fmt.Errorf("offline: the page's parallel-lines-config names a chunk of the Chinese glyphs %q, want font-zh-<name>.<hash>.bin beside the page", font)
+		}
+		fonts = append(fonts, font)
 	}
 	cfg["artboards"] = []any{}
 	b, err := json.Marshal(cfg)
 	if err != nil {
-		return "", "", "", err
+		return "", nil, "", err
 	}
-	return wasm, font, html[:m[2]] + stdhtml.EscapeString(string(b)) + html[m[3]:], nil
+	return wasm, fonts, html[:m[2]] + stdhtml.EscapeString(string(b)) + html[m[3]:], nil
 }
 
 // policy allows exactly the inline blocks of the file, the wasm compiled
@@ -330,8 +337,17 @@ func replaceWithLine(s string, re *regexp.Regexp, f func(ref string, line int) s
 // placeholder marks a place in the page for the offline file's own blocks.
 func placeholder(at string) string { return "<!--offline:" + strings.TrimSpace(at) + "-->" }
 
+// fontFile is how webdist names a chunk of the Chinese glyphs; the chunk's
+// name picks its block (fontBlockID), as bootJS does.
+var fontFile = regexp.MustCompile(`^font-zh-([a-z]+)\.[0-9a-f]+\.bin$`)
+
+// fontBlockID is the id of the data block that carries a chunk's file.
+func fontBlockID(file string) string {
+	return "parallel-lines-font-zh-" + fontFile.FindStringSubmatch(file)[1]
+}
+
 // bootJS answers the loader's fetch of the module (any .wasm) and of the
-// Chinese glyphs (font-zh.*.bin) from the embedded copies: base64 to
+// chunks of the Chinese glyphs (font-zh-<name>.*.bin) from the embedded copies: base64 to
 // bytes, then gunzip in a stream. In the presenter window (#presenter) the
 // explorer does not start: the answer never comes.
 const bootJS = `(function () {
@@ -353,8 +369,9 @@ const bootJS = `(function () {
       if (location.hash === "#presenter") return new Promise(function () {});
       return new Promise(function (ok) { ok(embedded("parallel-lines-wasm", "application/wasm")); });
     }
-    if (typeof url === "string" && /(^|\/)font-zh\.[0-9a-f]+\.bin$/.test(url)) {
-      return new Promise(function (ok) { ok(embedded("parallel-lines-font-zh", "application/octet-stream")); });
+    var font = typeof url === "string" && /(^|\/)font-zh-([a-z]+)\.[0-9a-f]+\.bin$/.exec(url);
+    if (font) {
+      return new Promise(function (ok) { ok(embedded("parallel-lines-font-zh-" + font[2], "application/octet-stream")); });
     }
     return realFetch(url, opts);
   };

@@ -201,38 +201,42 @@ func TestHashedModuleFromConfig(t *testing.T) {
 	}
 }
 
-// The Chinese glyphs the configuration names are inlined beside the
-// module, and the loader's fetch of that name is answered from them.
+// Every chunk of the Chinese glyphs the configuration names is inlined
+// beside the module in a block of its own, and the loader's fetch of each
+// name is answered from it.
 func TestChineseGlyphsInlined(t *testing.T) {
-	cfg := `<meta name="parallel-lines-config" content="{&#34;wasm&#34;:&#34;main.abc.wasm&#34;,&#34;fontZh&#34;:&#34;font-zh.0123456789ab.bin&#34;}"><title>`
+	cfg := `<meta name="parallel-lines-config" content="{&#34;wasm&#34;:&#34;main.abc.wasm&#34;,&#34;fontZh&#34;:[&#34;font-zh-first.0123456789ab.bin&#34;,&#34;font-zh-rest.0123456789ac.bin&#34;]}"><title>`
 	dir := fakeDist(t, map[string]string{
-		"index.html":               strings.Replace(page, "<title>", cfg, 1),
-		"main.abc.wasm":            "\x00asm",
-		"font-zh.0123456789ab.bin": "the Chinese glyphs",
+		"index.html":                     strings.Replace(page, "<title>", cfg, 1),
+		"main.abc.wasm":                  "\x00asm",
+		"font-zh-first.0123456789ab.bin": "the first view's glyphs",
+		"font-zh-rest.0123456789ac.bin":  "the other glyphs",
 	})
 	html := build(t, dir)
-	found := false
+	want := map[string]string{"parallel-lines-font-zh-first": "the first view's glyphs", "parallel-lines-font-zh-rest": "the other glyphs"}
 	for _, b := range block.FindAllStringSubmatch(html, -1) {
-		if b[1] == "parallel-lines-font-zh" {
-			found = true
-			gz, _ := base64.StdEncoding.DecodeString(b[2])
-			r, err := gzip.NewReader(bytes.NewReader(gz))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, _ := io.ReadAll(r); string(got) != "the Chinese glyphs" {
-				t.Errorf("embedded %q, want the font file the configuration names", got)
-			}
+		w, ok := want[b[1]]
+		if !ok {
+			continue
+		}
+		delete(want, b[1])
+		gz, _ := base64.StdEncoding.DecodeString(b[2])
+		r, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := io.ReadAll(r); string(got) != w {
+			t.Errorf("%s embeds %q, want %q", b[1], got, w)
 		}
 	}
-	if !found {
-		t.Fatal("no parallel-lines-font-zh block")
+	if len(want) != 0 {
+		t.Fatalf("no block for %v", want)
 	}
-	if !regexp.MustCompile(`font-zh\\\.\[0-9a-f\]\+\\\.bin`).MatchString(html) {
-		t.Error("the boot script does not answer a fetch of font-zh.<hash>.bin")
+	if !strings.Contains(html, `"parallel-lines-font-zh-" + font[2]`) || !regexp.MustCompile(`font-zh-\(\[a-z\]\+\)`).MatchString(html) {
+		t.Error("the boot script does not answer a fetch of font-zh-<name>.<hash>.bin from its block")
 	}
-	// A name that is not a file beside the page is refused.
-	bad := strings.Replace(cfg, "font-zh.0123456789ab.bin", "../font.bin", 1)
+	// A name that is not a chunk file beside the page is refused.
+	bad := strings.Replace(cfg, "font-zh-first.0123456789ab.bin", "../font.bin", 1)
 	if _, _, err := Build(Input{Dir: fakeDist(t, map[string]string{"index.html": strings.Replace(page, "<title>", bad, 1), "main.abc.wasm": "x"})}); err == nil || !strings.Contains(err.Error(), "../font.bin") {
 		t.Errorf("a Chinese font outside the page: %v", err)
 	}

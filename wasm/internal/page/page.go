@@ -234,12 +234,23 @@ func WatchMedia(query string, fn func(matches bool)) {
 	}))
 }
 
-// FontZh asks the page for the Chinese glyphs, the font file beside the
-// wasm (web/widget.js fetches it once, started with the wasm when the page
-// opens in Chinese; the offline file answers from its own copy), and calls
-// done with its bytes or an error saying why not. done runs from the
-// browser's event loop, not between frames.
-func FontZh(done func([]byte, error)) {
+// FontChunks is how many chunks the page serves the Chinese glyphs in
+// (web/widget.js parallelLinesFont.chunks): the first scene's opening view
+// first, the rest last. A page that does not say serves them in one.
+func FontChunks() int {
+	if n := js.Global().Get("parallelLinesFont").Get("chunks"); n.Type() == js.TypeNumber && n.Int() > 0 {
+		return n.Int()
+	}
+	return 1
+}
+
+// FontZh asks the page for chunk i of the Chinese glyphs, a font file
+// beside the wasm (web/widget.js fetches each once; those a start needs
+// were started with the wasm; later ones wait for the browser to be idle;
+// the offline file answers from its own copies), and calls done with its
+// bytes or an error saying why not. done runs from the browser's event
+// loop, not between frames.
+func FontZh(i int, later bool, done func([]byte, error)) {
 	get := js.Global().Get("parallelLinesFont")
 	if get.Type() != js.TypeFunction {
 		done(nil, errors.New("this page cannot load the Chinese font (no parallelLinesFont)"))
@@ -268,7 +279,7 @@ func FontZh(done func([]byte, error)) {
 		done(nil, errors.New(msg))
 		return nil
 	})
-	get.Invoke().Call("then", ok, bad)
+	get.Invoke(i, later).Call("then", ok, bad)
 }
 
 // Notice shows msg to the reader for a while in the page's status line,

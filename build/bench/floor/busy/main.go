@@ -25,7 +25,7 @@ import (
 )
 
 // What one frame draws, after the widget's typical transition frame at
-// 1280×720 (bench/README.md 16): a few hundred glyphs, about forty paths.
+// 1280×720 (bench/README.md 17): a few hundred glyphs, about forty paths.
 const (
 	quads     = 400 // glyph-sized textured quads
 	meshQuads = 1500
