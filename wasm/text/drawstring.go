@@ -9,7 +9,7 @@ import (
 )
 
 // Not in main.wasm: the widget draws glyph masks itself, and this file's
-// draw.DrawMask would link all of image/draw (bench/README.md, 15).
+// draw.DrawMask would link all of image/draw (bench/README.md, 16).
 
 // DrawString draws one line of s with its pen starting at (x, y), y on the
 // baseline, filling the glyph masks with src (draw.Over), and returns the

@@ -437,7 +437,10 @@ func (r *Renderer) glyph(ch rune, w frame.Weight, size float64) *glyphImage {
 		if p, at, ok := r.place(mask); ok {
 			g.page, g.src = p, image.Rectangle{Min: at, Max: at.Add(g.size)}
 		} else {
-			g.img = ebiten.NewImageFromImage(mask)
+			// Larger than a page: an image of its own, written as bytes
+			// like a page (NewImageFromImage would link image/draw).
+			g.img = ebiten.NewImage(g.size.X, g.size.Y)
+			g.img.WritePixels(bandPixels(nil, mask.Rect, []pendingMask{{mask, mask.Rect.Min}}))
 		}
 	}
 	r.cache[k] = g
