@@ -10,11 +10,9 @@ import (
 )
 
 // coreTolerance is how far (in any one channel) a pixel inside a shape of a
-// moving frame may be from the same pixel once the picture rests. A moving
-// frame draws its paths with a feathered rim instead of vector's 8-sample
-// antialiasing (wasm/render/fringe), which changes edge pixels only; inside
-// a shape both are the shape's colour, and composited layers round by a
-// level or two.
+// moving frame may be from the same pixel once the picture rests. Inside a
+// shape both are the shape's colour (meshes from wasm/render/fringe in
+// both); composited layers round by a level or two.
 const coreTolerance = 24
 
 // maxCoreMiss is the share of shape interiors a moving frame may get wrong:

@@ -473,7 +473,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		// layer's composite matches direct drawing only up to rounding).
 		g.r.Release()
 	}
-	g.r.Draw(screen, &f, g.moving)
+	g.r.Draw(screen, &f)
 	page.CountFrame()
 	if !g.drawn {
 		g.drawn = true

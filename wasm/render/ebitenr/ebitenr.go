@@ -4,11 +4,13 @@
 // nothing about what is drawn: every shape, colour and line of text comes
 // from the list. It is built only for the browser, where Ebitengine needs no
 // native libraries; how it keeps a frame cheap (layers for what stood still,
-// paths gathered into one vector batch) is decided in plan.go, which is
-// tested without a browser. A moving frame (gone within a tick) draws its
-// strokes and convex fills as meshes with a feathered rim (package fringe)
-// in one DrawTriangles32 batch, instead of vector's 8-sample stencil per
-// path; a still frame is always drawn with vector's antialiasing.
+// paths gathered into one batch of triangles) is decided in plan.go, which is
+// tested without a browser. Strokes and convex fills are drawn as meshes
+// with a feathered rim (package fringe), gathered into one DrawTriangles32
+// batch, instead of Ebitengine's vector package and its 8-sample stencil
+// per path; a fill that is not convex (no scene draws one today) is
+// rasterised on the CPU as the posters are (imager.Mask). Without vector
+// the wasm is 18 KB smaller (bench/README.md 19).
 package ebitenr
 
 import (
@@ -17,22 +19,21 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/render/fringe"
+	"github.com/parallel-lines/widget/wasm/render/imager"
 )
 
 // Renderer draws frames. It keeps glyph masks in atlas pages (shelf.go:
 // a frame's new glyphs go up in one write per page, and a run of text is
 // one DrawTriangles32), and layers of what stood still, between frames.
 type Renderer struct {
-	glyphs       frame.GlyphSource
-	cache        map[glyphKey]*glyphImage
-	pages        []*glyphPage // atlas pages holding the cached glyph masks
-	band         []byte       // staging for a page's new rows
-	tverts       []ebiten.Vertex
-	tindex       []uint32
-	path, stroke vector.Path
+	glyphs frame.GlyphSource
+	cache  map[glyphKey]*glyphImage
+	pages  []*glyphPage // atlas pages holding the cached glyph masks
+	band   []byte       // staging for a page's new rows
+	tverts []ebiten.Vertex
+	tindex []uint32
 
 	w, h   int
 	prev   []frame.Op // the last frame's operations
@@ -41,11 +42,11 @@ type Renderer struct {
 	boxes  []box
 	seq    []int
 
-	moving bool // the frame being drawn is gone within a tick
-	mesh   fringe.Mesh
-	verts  []ebiten.Vertex // the mesh's vertices, coloured, waiting to be drawn
-	index  []uint32
-	white  *ebiten.Image
+	mesh  fringe.Mesh
+	masks []*ebiten.Image // this frame's images of shapes the mesh cannot take
+	verts []ebiten.Vertex // the mesh's vertices, coloured, waiting to be drawn
+	index []uint32
+	white *ebiten.Image
 }
 
 // layer is a run of operations drawn once onto a transparent image and
@@ -110,12 +111,12 @@ func (r *Renderer) Release() {
 	r.layers, r.spare, r.prev = nil, nil, nil
 }
 
-// Draw paints l onto dst. moving says the frame is gone within a tick (the
-// widget is in motion): its paths may then be drawn with cheaper
-// antialiasing, whose edges differ from a still frame's by a fraction of a
-// pixel's coverage.
-func (r *Renderer) Draw(dst *ebiten.Image, l *frame.List, moving bool) {
-	r.moving = moving
+// Draw paints l onto dst.
+func (r *Renderer) Draw(dst *ebiten.Image, l *frame.List) {
+	for _, img := range r.masks {
+		img.Deallocate()
+	}
+	r.masks = r.masks[:0]
 	if l.W != r.w || l.H != r.h {
 		r.Release()
 		r.w, r.h = l.W, l.H
@@ -191,7 +192,7 @@ func (r *Renderer) composite(dst *ebiten.Image, ops []frame.Op, boxes []box) {
 		} else {
 			ly.img = ebiten.NewImage(r.w, r.h)
 		}
-		r.drawRun(ly.img, ops, boxes, r.moving) // a layer shows only in moving frames
+		r.drawRun(ly.img, ops, boxes)
 		r.layers = append(r.layers, ly)
 	}
 	ly.used = true
@@ -212,39 +213,44 @@ func sameOps(a, b []frame.Op) bool {
 // drawOps draws ops[a:b] directly.
 func (r *Renderer) drawOps(dst *ebiten.Image, ops []frame.Op, a, b int) {
 	if a < b {
-		r.drawRun(dst, ops[a:b], r.boxes[a:b], r.moving)
+		r.drawRun(dst, ops[a:b], r.boxes[a:b])
 	}
 }
 
 // drawRun draws ops in an order that keeps the picture (plan.go, order).
-// With meshes set (a moving frame, or a layer, which shows only in moving
-// frames), paths gather into one mesh until something else must be drawn
-// over them.
-func (r *Renderer) drawRun(dst *ebiten.Image, ops []frame.Op, boxes []box, meshes bool) {
+// Paths gather into one mesh until something else must be drawn over them.
+func (r *Renderer) drawRun(dst *ebiten.Image, ops []frame.Op, boxes []box) {
 	r.seq = order(ops, boxes, r.seq)
 	for _, i := range r.seq {
 		op := &ops[i]
-		if meshes && op.Kind != frame.Text && r.addMesh(op) {
+		if op.Kind != frame.Text && r.addMesh(op) {
 			continue
 		}
 		r.flush(dst)
-		switch op.Kind {
-		case frame.Fill:
-			r.setPath(&op.Path)
-			vector.FillPath(dst, &r.path, &vector.FillOptions{FillRule: vector.FillRuleNonZero}, r.paint(op))
-		case frame.Stroke:
-			// vector.StrokePath would build a new outline path each call.
-			r.setPath(&op.Path)
-			r.stroke.Reset()
-			r.stroke.AddStroke(&r.path, &vector.AddStrokeOptions{StrokeOptions: vector.StrokeOptions{
-				Width: op.Width, LineCap: vector.LineCapRound, LineJoin: vector.LineJoinRound,
-			}})
-			vector.FillPath(dst, &r.stroke, &vector.FillOptions{}, r.paint(op))
-		case frame.Text:
+		if op.Kind == frame.Text {
 			r.text(dst, op)
+		} else {
+			r.mask(dst, op)
 		}
 	}
 	r.flush(dst)
+}
+
+// mask draws a path the meshes cannot take as a mask rasterised on the CPU,
+// exactly as a poster draws it: slow, but no scene has such a shape today.
+func (r *Renderer) mask(dst *ebiten.Image, op *frame.Op) {
+	m, at := imager.Mask(op, dst.Bounds())
+	if m == nil {
+		return
+	}
+	img := ebiten.NewImage(m.Rect.Dx(), m.Rect.Dy())
+	r.masks = append(r.masks, img) // given back after the frame is drawn
+	r.band = bandPixels(r.band, m.Rect, []pendingMask{{m, m.Rect.Min}})
+	img.WritePixels(r.band)
+	var o ebiten.DrawImageOptions
+	o.GeoM.Translate(float64(at.X), float64(at.Y))
+	o.ColorScale.ScaleWithColor(op.Color)
+	dst.DrawImage(img, &o)
 }
 
 // addMesh adds op to the mesh waiting to be drawn, coloured, and reports
@@ -295,25 +301,6 @@ func (r *Renderer) box(op *frame.Op) box {
 	}
 	return pathBox(op)
 }
-
-func (r *Renderer) paint(op *frame.Op) *vector.DrawPathOptions {
-	o := &vector.DrawPathOptions{AntiAlias: true}
-	o.ColorScale.ScaleWithColor(op.Color)
-	return o
-}
-
-func (r *Renderer) setPath(p *frame.Path) {
-	r.path.Reset()
-	p.Trace(vectorPen{&r.path})
-}
-
-// vectorPen is a vector.Path under frame.Pen's names.
-type vectorPen struct{ *vector.Path }
-
-func (v vectorPen) CubeTo(c1x, c1y, c2x, c2y, x, y float32) {
-	v.CubicTo(c1x, c1y, c2x, c2y, x, y)
-}
-func (v vectorPen) ClosePath() { v.Close() }
 
 // text draws a run of glyphs as quads from the atlas, one DrawTriangles32
 // per page it uses (usually one), with the vertices and colours DrawImage

@@ -4,9 +4,9 @@ package ebitenr
 // still exactly: which runs of operations stood still since the last frame
 // (they are drawn once into a layer and then only composited), and which
 // paths may go before text drawn earlier because the two do not touch (so
-// the paths of a frame fill in one vector batch instead of one per gap
-// between texts). Under software WebGL every vector batch and every
-// antialiased path costs far more than compositing a finished image.
+// the paths of a frame fill in one batch of triangles instead of one per
+// gap between texts). Under software WebGL every batch costs far more than
+// compositing a finished image.
 
 import (
 	"math"
@@ -133,7 +133,7 @@ func textBox(op *frame.Op, g glyphMetrics) box {
 }
 
 // order returns the order in which to draw ops so that paths gather into as
-// few vector batches as possible and the picture stays the same: a path
+// few batches as possible and the picture stays the same: a path
 // goes before texts that came earlier only if it touches none of them, and
 // texts keep their order among themselves, as paths do among themselves.
 // boxes[i] bounds op i.

@@ -24,29 +24,52 @@ func Draw(l *frame.List, g frame.GlyphSource) *image.NRGBA {
 		op := &l.Ops[i]
 		switch op.Kind {
 		case frame.Fill, frame.Stroke:
-			// Rasterise only the shape's own box: a full-canvas pass per
-			// shape made a 2400×1350 poster take seconds.
-			pad := float32(1)
-			if op.Kind == frame.Stroke {
-				pad += op.Width / 2
+			if box := trace(r, op, dst.Bounds()); !box.Empty() {
+				r.Draw(dst, box, image.NewUniform(op.Color), image.Point{})
 			}
-			box := bounds(&op.Path, pad).Intersect(dst.Bounds())
-			if box.Empty() {
-				continue
-			}
-			r.at = frame.Point{X: float32(box.Min.X), Y: float32(box.Min.Y)}
-			r.Reset(box.Dx(), box.Dy())
-			if op.Kind == frame.Fill {
-				addPath(r, &op.Path)
-			} else {
-				stroke(r, &op.Path, op.Width)
-			}
-			r.Draw(dst, box, image.NewUniform(op.Color), image.Point{})
 		case frame.Text:
 			text(dst, op, g)
 		}
 	}
 	return dst
+}
+
+// Mask is the coverage of a fill or stroke op within clip, exactly as Draw
+// paints it, and where the mask's top-left corner stands (nil when the
+// shape misses clip). It serves a backend with a shape it cannot draw
+// itself: ebitenr's meshes take only convex fills.
+func Mask(op *frame.Op, clip image.Rectangle) (*image.Alpha, image.Point) {
+	r := &rast{Rasterizer: raster.NewRasterizer(1, 1)}
+	box := trace(r, op, clip)
+	if box.Empty() {
+		return nil, image.Point{}
+	}
+	m := image.NewAlpha(image.Rect(0, 0, box.Dx(), box.Dy()))
+	r.Draw(m, m.Rect, image.Opaque, image.Point{})
+	return m, box.Min
+}
+
+// trace readies r with the shape of a fill or stroke op, within clip, and
+// returns the box it covers (empty: nothing to draw). Only the shape's own
+// box is rasterised: a full-canvas pass per shape made a 2400×1350 poster
+// take seconds.
+func trace(r *rast, op *frame.Op, clip image.Rectangle) image.Rectangle {
+	pad := float32(1)
+	if op.Kind == frame.Stroke {
+		pad += op.Width / 2
+	}
+	box := bounds(&op.Path, pad).Intersect(clip)
+	if box.Empty() {
+		return box
+	}
+	r.at = frame.Point{X: float32(box.Min.X), Y: float32(box.Min.Y)}
+	r.Reset(box.Dx(), box.Dy())
+	if op.Kind == frame.Fill {
+		addPath(r, &op.Path)
+	} else {
+		stroke(r, &op.Path, op.Width)
+	}
+	return box
 }
 
 // rast is a rasteriser whose origin stands at a point of the image.

@@ -1,6 +1,7 @@
 package imager_test
 
 import (
+	"image"
 	"image/color"
 	"testing"
 
@@ -113,5 +114,56 @@ func TestEmptyListIsItsBackground(t *testing.T) {
 				t.Fatalf("pixel (%d,%d) is %v", x, y, img.NRGBAAt(x, y))
 			}
 		}
+	}
+}
+
+// Mask gives the coverage Draw paints with: black drawn over white through
+// it is Draw's picture, for a concave fill (the case ebitenr hands over)
+// and a stroke, a shape clipped by the screen's edge included.
+func TestMaskIsDrawsCoverage(t *testing.T) {
+	var arrow frame.Path // concave: a chevron
+	arrow.MoveTo(-10, 10)
+	arrow.LineTo(60, 45)
+	arrow.LineTo(10, 85)
+	arrow.LineTo(30.5, 45.25)
+	arrow.Close()
+	var curve frame.Path
+	curve.MoveTo(20, 90)
+	curve.CubeTo(40, 10, 70, 10, 95, 60)
+	white, black := color.NRGBA{255, 255, 255, 255}, color.NRGBA{0, 0, 0, 255}
+	for _, op := range []frame.Op{
+		{Kind: frame.Fill, Path: arrow, Color: black},
+		{Kind: frame.Stroke, Path: curve, Width: 5, Color: black},
+	} {
+		l := frame.List{W: 100, H: 100, Background: white, Ops: []frame.Op{op}}
+		want := imager.Draw(&l, nil)
+		m, at := imager.Mask(&op, want.Rect)
+		if m == nil {
+			t.Fatalf("%v: no mask", op.Kind)
+		}
+		if at.X < 0 || at.Y < 0 {
+			t.Fatalf("%v: the mask stands at %v, outside the clip", op.Kind, at)
+		}
+		covered := 0
+		for y := range 100 {
+			for x := range 100 {
+				a := 0
+				if p := image.Pt(x, y).Sub(at); p.In(m.Rect) {
+					a = int(m.AlphaAt(p.X, p.Y).A)
+				}
+				if a > 128 {
+					covered++
+				}
+				if got, w := 255-a, int(want.NRGBAAt(x, y).R); got-w > 1 || w-got > 1 {
+					t.Fatalf("%v at (%d,%d): the mask gives %d, Draw %d", op.Kind, x, y, got, w)
+				}
+			}
+		}
+		if covered < 200 {
+			t.Fatalf("%v: the mask covers only %d pixels", op.Kind, covered)
+		}
+	}
+	if m, _ := imager.Mask(&frame.Op{Kind: frame.Fill, Path: arrow}, image.Rect(200, 200, 300, 300)); m != nil {
+		t.Fatal("a shape outside the clip has a mask")
 	}
 }
