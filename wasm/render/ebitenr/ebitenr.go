@@ -243,14 +243,21 @@ func (r *Renderer) mask(dst *ebiten.Image, op *frame.Op) {
 	if m == nil {
 		return
 	}
-	img := ebiten.NewImage(m.Rect.Dx(), m.Rect.Dy())
+	img := r.maskImage(m)
 	r.masks = append(r.masks, img) // given back after the frame is drawn
-	r.band = bandPixels(r.band, m.Rect, []pendingMask{{m, m.Rect.Min}})
-	img.WritePixels(r.band)
 	var o ebiten.DrawImageOptions
 	o.GeoM.Translate(float64(at.X), float64(at.Y))
 	o.ColorScale.ScaleWithColor(op.Color)
 	dst.DrawImage(img, &o)
+}
+
+// maskImage is m as an image of its own, written as bytes the way an atlas
+// page is (NewImageFromImage would link all of image/draw).
+func (r *Renderer) maskImage(m *image.Alpha) *ebiten.Image {
+	img := ebiten.NewImage(m.Rect.Dx(), m.Rect.Dy())
+	r.band = bandPixels(r.band, m.Rect, []pendingMask{{m, m.Rect.Min}})
+	img.WritePixels(r.band)
+	return img
 }
 
 // addMesh adds op to the mesh waiting to be drawn, coloured, and reports
@@ -424,10 +431,7 @@ func (r *Renderer) glyph(ch rune, w frame.Weight, size float64) *glyphImage {
 		if p, at, ok := r.place(mask); ok {
 			g.page, g.src = p, image.Rectangle{Min: at, Max: at.Add(g.size)}
 		} else {
-			// Larger than a page: an image of its own, written as bytes
-			// like a page (NewImageFromImage would link image/draw).
-			g.img = ebiten.NewImage(g.size.X, g.size.Y)
-			g.img.WritePixels(bandPixels(nil, mask.Rect, []pendingMask{{mask, mask.Rect.Min}}))
+			g.img = r.maskImage(mask) // larger than a page: an image of its own
 		}
 	}
 	r.cache[k] = g
