@@ -387,7 +387,7 @@ func (g *Game) Update() error {
 		g.last = time.Time{} // the clock restarts with the next event
 	}
 	if g.unannounced && !moving {
-		g.announce()
+		g.announceAfterFrame()
 	}
 	if moving != g.moving || !g.drawn {
 		if !moving {
@@ -403,15 +403,23 @@ func (g *Game) Update() error {
 func (g *Game) report() {
 	if id := g.w.SceneID(); id != g.scene || g.w.Lang() != g.lang || g.w.ReducedMotion() != g.still {
 		g.scene, g.still = id, g.w.ReducedMotion()
-		page.SetScene(id, langTag[g.w.Lang()], g.still)
+		tag, still := langTag[g.w.Lang()], g.still
+		if g.drawn {
+			// After the frame: history.replaceState and the page's
+			// observers of the scene attribute were a millisecond or more
+			// of a transition's first frame (bench/README.md 20).
+			page.AfterFrame(func() { page.SetScene(id, tag, still) })
+		} else {
+			page.SetScene(id, tag, still) // the page reads it with "ready"
+		}
 		if g.drawn && g.w.Animating() {
 			// Writing the text alternative takes 8–30 ms in the browser:
 			// in a transition's first frame it was the slowest part of the
 			// slowest frames. It is read and announced once the transition
-			// ends (in the Update of its last, still frame).
+			// ends, after its last, still frame.
 			g.unannounced = true
 		} else if g.drawn {
-			g.announce()
+			g.announceAfterFrame()
 		} else {
 			g.undescribed = true
 		}
@@ -447,6 +455,14 @@ func (g *Game) report() {
 			page.Announce(g.w.Label(widget.Target{ID: c}))
 		}
 	}
+}
+
+// announceAfterFrame announces once this frame is out: reading the
+// picture into text and writing it into the page took 1–5 ms, most of the
+// slowest frames left at a transition's end (bench/README.md 20).
+func (g *Game) announceAfterFrame() {
+	g.unannounced = false
+	page.AfterFrame(g.announce)
 }
 
 // announce writes the text alternative and says it in the live region.

@@ -48,6 +48,34 @@ func SetScene(id, lang string, still bool) {
 	}
 }
 
+// AfterFrame runs fn in a browser task of its own once the current frame is
+// done (a setTimeout of 0, which frames.js does not hold): DOM work a frame
+// need not wait for, such as the URL and the text alternative, then does
+// not lengthen the frame. Calls made in one frame share one task and run in
+// order. The game loop waits for its next animation frame meanwhile, so fn
+// may touch the widget's state, as an Export may.
+func AfterFrame(fn func()) {
+	after = append(after, fn)
+	if len(after) == 1 {
+		js.Global().Call("setTimeout", runAfter, 0)
+	}
+}
+
+var (
+	after, ran []func()
+	runAfter   = js.FuncOf(func(js.Value, []js.Value) any {
+		// fn may ask for more: those go in a fresh list and task.
+		fns := after
+		after = ran[:0]
+		for i, fn := range fns {
+			fn()
+			fns[i] = nil
+		}
+		ran = fns[:0]
+		return nil
+	})
+)
+
 // Mark sets an attribute of the root element, for host CSS and tests.
 func Mark(name, value string) { root.Call("setAttribute", name, value) }
 
