@@ -20,8 +20,18 @@ type Target struct {
 
 // Targets lists what can take focus, in reading order: the stage's
 // elements (each line with its actors, then what stands between), the links,
-// the notes, then the controls.
+// the notes, then the controls. The list is made once per layout (the host
+// asks for the focus every frame, and making it took up to a few
+// milliseconds of a frame in the browser: bench/README.md 20); callers must
+// not change it.
 func (w *Widget) Targets() []Target {
+	if w.targets == nil {
+		w.targets = w.targetsOf()
+	}
+	return w.targets
+}
+
+func (w *Widget) targetsOf() []Target {
 	l := &w.target
 	var out []Target
 	index := map[string]int{}

@@ -181,3 +181,31 @@ func TestLinksAreHitNearTheirCurve(t *testing.T) {
 		}
 	}
 }
+
+// Targets are made once per layout: whatever lays the scene out again (a
+// step, a resize, the other language) must give the new layout's targets,
+// never the last one's.
+func TestTargetsFollowTheLayout(t *testing.T) {
+	w := New(story(t), mono{}, screen, layout.En, 0)
+	settle(w)
+	same := func(step string) {
+		t.Helper()
+		got, want := w.Targets(), w.targetsOf()
+		if len(got) != len(want) {
+			t.Fatalf("after %s: %d targets kept, the layout has %d", step, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID || got[i].Box != want[i].Box {
+				t.Fatalf("after %s: target %d is %s at %v, the layout's is %s at %v", step, i, got[i].ID, got[i].Box, want[i].ID, want[i].Box)
+			}
+		}
+	}
+	same("opening")
+	w.Go(1)
+	settle(w)
+	same("a step")
+	w.Resize(layout.Screen{W: screen.W / 2, H: screen.H, Scale: screen.Scale})
+	same("a resize")
+	w.SetLang(layout.Zh)
+	same("the other language")
+}

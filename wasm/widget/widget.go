@@ -41,6 +41,7 @@ type Widget struct {
 
 	scene    int
 	target   layout.Layout
+	targets  []Target // of target, made on first use (Targets)
 	from, to snapshot
 	tick     int // ticks since the transition began
 	dur      int
@@ -209,6 +210,7 @@ func (w *Widget) Animating() bool { return w.tick < w.dur || w.particlesRunning(
 
 func (w *Widget) relayout() {
 	w.target = w.place(w.scene)
+	w.targets = nil // Targets makes them again
 }
 
 func (w *Widget) begin() {
