@@ -32,8 +32,9 @@ type Renderer struct {
 	cache  map[glyphKey]*glyphImage
 	pages  []*glyphPage // atlas pages holding the cached glyph masks
 	band   []byte       // staging for a page's new rows
-	tverts []ebiten.Vertex
+	tverts []ebiten.Vertex // glyph quads waiting to be drawn from tpage
 	tindex []uint32
+	tpage  *glyphPage
 
 	w, h   int
 	prev   []frame.Op // the last frame's operations
@@ -218,21 +219,27 @@ func (r *Renderer) drawOps(dst *ebiten.Image, ops []frame.Op, a, b int) {
 }
 
 // drawRun draws ops in an order that keeps the picture (plan.go, order).
-// Paths gather into one mesh until something else must be drawn over them.
+// Paths gather into one mesh, and the texts that follow one another into
+// one batch of glyph quads per atlas page, until something else must be
+// drawn over them: each DrawTriangles32 costs Ebitengine a command of its
+// own, and a call per text was most of a frame's share in Ebitengine
+// (bench/README.md 20).
 func (r *Renderer) drawRun(dst *ebiten.Image, ops []frame.Op, boxes []box) {
 	r.seq = order(ops, boxes, r.seq)
 	for _, i := range r.seq {
 		op := &ops[i]
-		if op.Kind != frame.Text && r.addMesh(op) {
+		if op.Kind == frame.Text {
+			r.flush(dst)
+			r.text(dst, op)
 			continue
 		}
-		r.flush(dst)
-		if op.Kind == frame.Text {
-			r.text(dst, op)
-		} else {
+		r.drawText(dst)
+		if !r.addMesh(op) {
+			r.flush(dst)
 			r.mask(dst, op)
 		}
 	}
+	r.drawText(dst)
 	r.flush(dst)
 }
 
@@ -309,10 +316,10 @@ func (r *Renderer) box(op *frame.Op) box {
 	return pathBox(op)
 }
 
-// text draws a run of glyphs as quads from the atlas, one DrawTriangles32
-// per page it uses (usually one), with the vertices and colours DrawImage
-// would give each glyph: whole-pixel positions, nearest sampling, the
-// colour premultiplied.
+// text adds a run of glyphs to the batch of quads from the atlas (drawn by
+// drawText when the page changes or something else is drawn), with the
+// vertices and colours DrawImage would give each glyph: whole-pixel
+// positions, nearest sampling, the colour premultiplied.
 func (r *Renderer) text(dst *ebiten.Image, op *frame.Op) {
 	x := float64(op.At.X)
 	// Baselines on whole pixels keep horizontal strokes sharp.
@@ -320,16 +327,15 @@ func (r *Renderer) text(dst *ebiten.Image, op *frame.Op) {
 	var cs ebiten.ColorScale
 	cs.ScaleWithColor(op.Color)
 	cr, cg, cb, ca := cs.R(), cs.G(), cs.B(), cs.A()
-	var page *glyphPage
 	for _, ch := range op.Text {
 		g := r.glyph(ch, op.Font, float64(op.Size))
 		if g.page == nil && g.img == nil {
 			x += g.advance
 			continue
 		}
-		if g.page != page || g.img != nil {
-			r.drawText(dst, page)
-			page = g.page
+		if g.page != r.tpage || g.img != nil {
+			r.drawText(dst)
+			r.tpage = g.page
 		}
 		x0, y0 := float32(math.Round(x)+float64(g.offset.X)), float32(y+float64(g.offset.Y))
 		if g.img != nil {
@@ -350,12 +356,11 @@ func (r *Renderer) text(dst *ebiten.Image, op *frame.Op) {
 		}
 		x += g.advance
 	}
-	r.drawText(dst, page)
 }
 
-// drawText draws the glyph quads gathered from page.
-func (r *Renderer) drawText(dst *ebiten.Image, page *glyphPage) {
-	if len(r.tindex) > 0 && page != nil {
+// drawText draws the glyph quads gathered from r.tpage.
+func (r *Renderer) drawText(dst *ebiten.Image) {
+	if page := r.tpage; len(r.tindex) > 0 && page != nil {
 		if len(page.pend) > 0 {
 			r.uploadGlyphs()
 		}
