@@ -135,49 +135,40 @@ func (c *FontChunks) take(now time.Time) []chunkResult {
 	var out []chunkResult
 	var failed error
 	for {
-		var r chunkResult
 		select {
-		case r = <-c.got:
+		case r := <-c.got:
+			c.asked[r.i] = false
+			if r.err == nil {
+				r.err = c.add(r.b)
+			}
+			if r.err == nil {
+				c.merged[r.i] = true
+			} else {
+				failed = errors.New("the Chinese text could not be loaded (" + r.err.Error() + ")")
+			}
+			out = append(out, chunkResult{i: r.i, err: r.err})
 		default:
 			c.answer(now, failed)
 			return out
 		}
-		c.asked[r.i] = false
-		if r.err == nil {
-			r.err = c.add(r.b)
-		}
-		if r.err == nil {
-			c.merged[r.i] = true
-		} else if failed == nil {
-			failed = r.err
-		}
-		r.b = nil
-		out = append(out, r)
 	}
 }
 
 // answer calls the waiters whose wait is over: every chunk merged, one
-// failed (err), or their time up.
-func (c *FontChunks) answer(now time.Time, err error) {
-	all := c.all()
-	keep := c.waiting[:0]
-	var done []waiter
-	for _, w := range c.waiting {
-		if all || err != nil || !now.Before(w.due) {
-			done = append(done, w)
-		} else {
-			keep = append(keep, w)
-		}
-	}
-	c.waiting = keep
-	for _, w := range done { // after the list is put right: done may Await again
+// failed (failed), or their time up.
+func (c *FontChunks) answer(now time.Time, failed error) {
+	ws := c.waiting
+	c.waiting = nil // before any done, which may Await again
+	for _, w := range ws {
 		switch {
-		case all:
+		case c.all():
 			w.done(nil)
-		case err != nil:
-			w.done(errors.New("the Chinese text could not be loaded (" + err.Error() + ")"))
-		default:
+		case failed != nil:
+			w.done(failed)
+		case !now.Before(w.due):
 			w.done(ErrGlyphsLate)
+		default:
+			c.waiting = append(c.waiting, w)
 		}
 	}
 }
