@@ -65,7 +65,7 @@ func main() {
 	w := widget.New(story, fonts, layout.Screen{W: 1, H: 1, Scale: 1}, start, scene)
 	g := app.New(w, fonts)
 	g.FontsLater(chunks, zh)
-	page.Exports(w, fonts)                                                         // the export calls of web/exports.js
+	page.Exports(w, fonts, g.ExportGlyphs())                                       // the export calls of web/exports.js
 	page.Export("missingGlyphs", func(string) any { return int(fonts.Missing()) }) // hollow boxes drawn so far, for tests
 	if !p.Controls {
 		page.Mark("data-widget-controls", "0")

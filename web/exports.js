@@ -26,6 +26,7 @@
     saved: { zh: "已下载：", en: "Downloaded: " },
     failed: { zh: "无法导出：", en: "Could not export: " },
     notReady: { zh: "图表尚未载入。", en: "The graphic has not loaded yet." },
+    waiting: { zh: "正在载入中文字体，稍后下载……", en: "Loading the Chinese text; the download follows…" },
     interview: { zh: "访谈", en: "Interview" },
     onScreen: { zh: "本幕内容的出处", en: "Where what is on screen comes from" },
     outside: { zh: "其他来源", en: "Outside sources" }
@@ -61,6 +62,15 @@
     var api = window.parallelLines;
     if (!api || !api.exportImage) { announce(say("notReady")); return; }
     var f = api.exportImage(kind);
+    if (f && typeof f.then === "function") { // its Chinese glyphs are still coming
+      announce(say("waiting"));
+      f.then(save);
+      return;
+    }
+    save(f);
+  }
+
+  function save(f) {
     if (!f || f.error) { announce(say("failed") + (f && f.error)); return; }
     var url = URL.createObjectURL(new Blob([f.data], { type: f.type }));
     var a = document.createElement("a");

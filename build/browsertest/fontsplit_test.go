@@ -1,7 +1,9 @@
 package browsertest
 
 import (
+	"bytes"
 	"encoding/json"
+	"image/png"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +21,7 @@ import (
 
 	"github.com/parallel-lines/widget/build/internal/browser"
 	"github.com/parallel-lines/widget/build/internal/devserver"
+	"github.com/parallel-lines/widget/build/internal/imgdiff"
 	"github.com/parallel-lines/widget/wasm/widget"
 )
 
@@ -348,6 +351,84 @@ func TestChineseGlyphsOnDemand(t *testing.T) {
 		checkGlyphs(t, b, "zh")
 		if d, ok := b.waitPicture(t, ref, frameTimeout, func(n int) bool { return n > 5000 }); !ok {
 			t.Errorf("once its glyphs came the picture differs from the first scene's by %d pixels only", d)
+		}
+	})
+
+	// An export asked for while its scene waits for its glyphs waits too
+	// (fetching them), then draws the picture it would draw with every
+	// glyph in: no hollow box in the file.
+	exportStatus := `document.getElementById('exports-status').textContent`
+	lastExport := `(window.__parallelLinesLastExport || {}).name || ''`
+	heldAtLast := func(t *testing.T) (open func()) {
+		t.Helper()
+		srv.count()
+		open = srv.holdLater()
+		b.visit(t, srv.URL+"/?motion=off#lang=zh")
+		if f := b.attr(t, "data-widget-font"); f == "zh" {
+			t.Fatalf("data-widget-font=%q at rest: the later chunks were not delayed, the check below proves nothing", f)
+		}
+		if !eval[bool](t, b, `window.parallelLines.go(`+jsString(last)+`)`) {
+			t.Fatalf("go(%q) refused", last)
+		}
+		return open
+	}
+	t.Run("an export waits for its glyphs", func(t *testing.T) {
+		b.screenshotOnFailure(t)
+		open := heldAtLast(t)
+		defer open()
+		if !eval[bool](t, b, `typeof (window.__zhExport = parallelLines.exportImage('png')).then === 'function'`) {
+			t.Fatal("exportImage gave a file at once while the scene's glyphs were still coming")
+		}
+		eval[int](t, b, `document.querySelector('[data-export=png]').click(), 0`) // as the reader does, through exports.js
+		time.Sleep(time.Second)
+		if name := eval[string](t, b, lastExport); name != "" {
+			t.Fatalf("%s was downloaded before its glyphs came", name)
+		}
+		if st := eval[string](t, b, exportStatus); !strings.Contains(st, "中文字体") {
+			t.Errorf("while the export waits, its status says %q", st)
+		}
+		open()
+		fl, raw := b.exported(t, `window.__zhExport`)
+		waitTrue(t, b, `(`+lastExport+`).startsWith(`+jsString(last+"-zh-")+`)`, "the button's export once the glyphs came")
+		if st := eval[string](t, b, exportStatus); !strings.Contains(st, fl.Name) {
+			t.Errorf("after the export, its status says %q, want it to name %s", st, fl.Name)
+		}
+		if n := eval[int](t, b, `window.parallelLines.missingGlyphs()`); n != 0 {
+			t.Errorf("%d glyphs drawn without their outline (hollow boxes)", n)
+		}
+		b.waitFontsMerged(t)
+		_, again := b.exported(t, `parallelLines.exportImage('png')`)
+		got, err := png.Decode(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatalf("%s is no PNG: %v", fl.Name, err)
+		}
+		want, err := png.Decode(bytes.NewReader(again))
+		if err != nil {
+			t.Fatal(err)
+		}
+		exact := imgdiff.Tolerance{}
+		if r, _ := imgdiff.Compare(got, want, exact); !r.Within(exact) {
+			t.Errorf("the export made while the glyphs came differs from the one made with them all in: %v", r)
+		}
+	})
+	t.Run("an export whose glyphs fail says so", func(t *testing.T) {
+		b.screenshotOnFailure(t)
+		open := heldAtLast(t)
+		defer open()
+		srv.fail.Store(true)
+		defer srv.fail.Store(false)
+		eval[int](t, b, `document.querySelector('[data-export=png]').click(), 0`)
+		open()
+		// The export ends, failed or (wrongly) downloaded.
+		st, err := browser.WaitFor(b.Browser, readyTimeout, exportStatus, func(s string) bool { return strings.Contains(s, "无法导出") || strings.Contains(s, "已下载") })
+		if err != nil {
+			t.Fatalf("the export never ended: %v", err)
+		}
+		if !strings.Contains(st, "无法导出") || !strings.Contains(st, "could not be loaded") || !strings.Contains(st, "503") {
+			t.Errorf("the export's status says %q, want its failure and the cause", st)
+		}
+		if name := eval[string](t, b, lastExport); name != "" {
+			t.Errorf("%s was downloaded without its glyphs", name)
 		}
 	})
 

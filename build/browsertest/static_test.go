@@ -191,16 +191,8 @@ func TestExportsByKeyboard(t *testing.T) {
 	waitTrue(t, b, `document.getElementById('exports-panel').hidden && document.activeElement.getAttribute('data-export') === 'toggle'`, "Esc to close the panel and return the focus")
 
 	// What the exports hold.
-	type file struct{ Name, Type, B64 string }
-	get := func(kind string) (file, []byte) {
-		fl := eval[file](t, b, `(() => { const f = parallelLines.exportImage('`+kind+`'); let s = ''; const d = f.data;
-		  for (let i = 0; i < d.length; i += 0x8000) s += String.fromCharCode.apply(null, d.subarray(i, i + 0x8000));
-		  return {name: f.name, type: f.type, b64: btoa(s)}; })()`)
-		raw, err := base64.StdEncoding.DecodeString(fl.B64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fl, raw
+	get := func(kind string) (exported, []byte) {
+		return b.exported(t, `parallelLines.exportImage('`+kind+`')`)
 	}
 	fl, raw := get("png")
 	img, err := png.Decode(bytes.NewReader(raw))
@@ -253,6 +245,31 @@ func TestExportsByKeyboard(t *testing.T) {
 		}
 	}
 	b.checkNoProblems(t, mark)
+}
+
+// exported is a file parallelLines.exportImage gave, or the error it
+// reported.
+type exported struct{ Name, Type, B64, Error string }
+
+// exported evaluates expr, an export (a file, or a promise of one), and
+// returns it with its bytes; an error it reports fails t.
+func (b *testBrowser) exported(t *testing.T, expr string) (exported, []byte) {
+	t.Helper()
+	fl, err := browser.EvalAwait[exported](b.Browser, `Promise.resolve(`+expr+`).then(f => { if (!f || f.error) return {error: String(f && f.error)};
+	  let s = ''; const d = f.data;
+	  for (let i = 0; i < d.length; i += 0x8000) s += String.fromCharCode.apply(null, d.subarray(i, i + 0x8000));
+	  return {name: f.name, type: f.type, b64: btoa(s)}; })`)
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	if fl.Error != "" {
+		t.Fatalf("%s failed: %s", expr, fl.Error)
+	}
+	raw, err := base64.StdEncoding.DecodeString(fl.B64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fl, raw
 }
 
 // The page holds the scene's text alternative from wasm/alt, and a change

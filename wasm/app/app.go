@@ -30,8 +30,9 @@ type Fonts interface {
 type Game struct {
 	w      *widget.Widget
 	r      *ebitenr.Renderer
-	last   time.Time
+	clock  clock
 	drawn  bool
+	held   bool // the last frame was not drawn: its glyphs are coming (later.go)
 	screen layout.Screen
 
 	// What the page was last told, so it is told only of changes.
@@ -106,7 +107,7 @@ func New(w *widget.Widget, f Fonts) *Game {
 	page.Export("visible", func(on string) any {
 		g.visible = on != "0"
 		if g.visible {
-			g.last = time.Time{}
+			g.clock.rest()
 			ebiten.ScheduleFrame()
 		}
 		return nil
@@ -356,6 +357,9 @@ func (g *Game) Follow(query string, apply func(bool)) {
 // Update advances the clock and applies input.
 func (g *Game) Update() error {
 	defer g.timeUpdate(time.Now()) // frametime.go
+	if g.fonts != nil {
+		g.takeFont() // later.go; off screen too: an export may be waiting
+	}
 	if !g.visible && g.drawn {
 		if g.undescribed {
 			g.report()
@@ -365,26 +369,22 @@ func (g *Game) Update() error {
 		}
 		return nil // off screen: no ticks, no frames asked for
 	}
-	now := time.Now()
-	if !g.last.IsZero() {
-		// Ticks follow the wall clock so motion keeps its speed when frames
-		// are dropped, but a long pause (a hidden tab) does not jump ahead.
-		n := int(math.Round(now.Sub(g.last).Seconds() * widget.TPS))
-		g.w.Tick(max(1, min(n, 6)))
-	}
-	g.last = now
-	if g.fonts != nil {
-		g.takeFont() // later.go
+	// Held for glyphs (later.go), the core's clock stands still (clock.go).
+	held := g.waiting()
+	if n := g.clock.ticks(time.Now(), held); n > 0 {
+		g.w.Tick(n)
 	}
 	g.keepAhead() // ahead.go
 
-	g.report()
+	if !held {
+		g.report() // held, the page goes on saying what the screen shows
+	}
 	g.autoplay()
 	moving := g.w.Animating()
-	if moving {
-		ebiten.ScheduleFrame()
-	} else {
-		g.last = time.Time{} // the clock restarts with the next event
+	if moving && !held {
+		ebiten.ScheduleFrame() // held, the chunk's arrival wakes the next frame
+	} else if !moving {
+		g.clock.rest()
 	}
 	if g.unannounced && !moving {
 		g.announceAfterFrame()
@@ -480,7 +480,7 @@ var langTag = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
 func (g *Game) Draw(screen *ebiten.Image) {
 	defer g.timeDraw(time.Now()) // frametime.go
 	f := g.w.Frame()
-	if g.holdFrame(&f) { // later.go: its glyphs are still coming
+	if g.held = g.holdFrame(&f); g.held { // later.go: its glyphs are still coming
 		return
 	}
 	if !g.moving {
@@ -498,7 +498,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		page.Emit(command.SceneEvent("ready", g.sent, g.w.Scene(), g.w.Scenes()).JSON())
 		if g.restLater {
 			g.restLater = false
-			g.fonts.ask(true, g.wake) // later.go: the other chunks, once the browser is idle
+			g.askFonts(true) // later.go: the other chunks, once the browser is idle
 		}
 	}
 }

@@ -35,6 +35,15 @@ type View interface {
 	Story() *data.Story
 }
 
+// Glyphs is what the exports know of glyphs still coming (wasm/app
+// later.go): whether a frame draws one the font lacks, and a wait for
+// them that calls done once, between frames, with nil when they are all
+// in or the error that ends the wait (a failed fetch, a bounded time).
+type Glyphs interface {
+	Lacks(f *frame.List) bool
+	Await(done func(error))
+}
+
 // maxExportPixels bounds a PNG export (about 4800×3400): beyond it the
 // encoder in the browser takes seconds and the file tens of megabytes.
 const maxExportPixels = 16 << 20
@@ -49,37 +58,12 @@ const maxExportPixels = 16 << 20
 // twice the screen's resolution (2 × devicePixelRatio per CSS pixel) by
 // the x/image backend, or an SVG at CSS size by the SVG backend. Both draw
 // inside the wasm, so the download is exactly the frame the widget draws;
-// the browser only compresses the PNG's pixels (encodePNG).
-func Exports(v View, f Fonts) {
-	Export("exportImage", func(kind string) any {
-		sc := v.Story().Scenes[v.Scene()]
-		canvas := doc.Call("querySelector", "canvas")
-		cw, ch := 1200, 675
-		if canvas.Truthy() && canvas.Get("clientWidth").Int() > 0 {
-			cw, ch = canvas.Get("clientWidth").Int(), canvas.Get("clientHeight").Int()
-		}
-		th := theme()
-		name := sc.ID + "-" + map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[v.Lang()] + "-" + th.Name
-		d := alt.Describe(v.Story(), v.Scene(), v.Lang())
-		if kind == "svg" {
-			l := settled(v, f, layout.Screen{W: cw, H: ch, Scale: 1}, th)
-			var b bytes.Buffer
-			if err := svgr.Write(&b, &l, f, svgr.Meta{Title: d.Title, Desc: d.String(), Lang: map[layout.Lang]string{layout.Zh: "zh-Hans", layout.En: "en"}[v.Lang()]}); err != nil {
-				return errorValue(err)
-			}
-			return file(name+".svg", "image/svg+xml", b.Bytes())
-		}
-		scale := 2 * DevicePixelRatio()
-		if px := float64(cw*ch) * scale * scale; px > maxExportPixels {
-			scale *= math.Sqrt(maxExportPixels / px)
-		}
-		l := settled(v, f, layout.Screen{W: int(float64(cw) * scale), H: int(float64(ch) * scale), Scale: scale}, th)
-		b, err := encodePNG(imager.Draw(&l, f))
-		if err != nil {
-			return errorValue(err)
-		}
-		return file(name+"@"+trimFloat(scale)+"x.png", "image/png", b)
-	})
+// the browser only compresses the PNG's pixels (encodePNG). An image
+// that would draw a glyph not loaded yet (a Chinese scene whose chunk is
+// coming) is no hollow box: the call returns a promise of the file, drawn
+// once g's wait ends, or of {error} if it failed.
+func Exports(v View, f Fonts, g Glyphs) {
+	Export("exportImage", func(kind string) any { return exportImage(v, f, g, kind) })
 	Export("sources", func(string) any {
 		s := alt.SourcesOf(v.Story(), v.Scene(), v.Lang())
 		items := make([]any, 0, len(s.Items))
@@ -95,9 +79,75 @@ func Exports(v View, f Fonts) {
 	})
 }
 
-// settled is the frame the widget comes to rest on for its scene at scr.
-func settled(v View, f Fonts, scr layout.Screen, th widget.Theme) frame.List {
-	w := widget.New(v.Story(), f, scr, v.Lang(), v.Scene())
+// exportImage draws the file, or returns a promise of it when its frame
+// lacks glyphs (g nil: the font is whole). What is drawn is decided now:
+// the scene, language, theme and size the reader asked for, even if the
+// widget has moved on when the glyphs come.
+func exportImage(v View, f Fonts, g Glyphs, kind string) any {
+	scene, lang := v.Scene(), v.Lang()
+	canvas := doc.Call("querySelector", "canvas")
+	cw, ch := 1200, 675
+	if canvas.Truthy() && canvas.Get("clientWidth").Int() > 0 {
+		cw, ch = canvas.Get("clientWidth").Int(), canvas.Get("clientHeight").Int()
+	}
+	th := theme()
+	scr, scale := layout.Screen{W: cw, H: ch, Scale: 1}, 1.0
+	if kind != "svg" {
+		scale = 2 * DevicePixelRatio()
+		if px := float64(cw*ch) * scale * scale; px > maxExportPixels {
+			scale *= math.Sqrt(maxExportPixels / px)
+		}
+		scr = layout.Screen{W: int(float64(cw) * scale), H: int(float64(ch) * scale), Scale: scale}
+	}
+	draw := func(l *frame.List) any {
+		name := v.Story().Scenes[scene].ID + "-" + map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[lang] + "-" + th.Name
+		if kind == "svg" {
+			d := alt.Describe(v.Story(), scene, lang)
+			var b bytes.Buffer
+			if err := svgr.Write(&b, l, f, svgr.Meta{Title: d.Title, Desc: d.String(), Lang: map[layout.Lang]string{layout.Zh: "zh-Hans", layout.En: "en"}[lang]}); err != nil {
+				return errorValue(err)
+			}
+			return file(name+".svg", "image/svg+xml", b.Bytes())
+		}
+		b, err := encodePNG(imager.Draw(l, f))
+		if err != nil {
+			return errorValue(err)
+		}
+		return file(name+"@"+trimFloat(scale)+"x.png", "image/png", b)
+	}
+	l := settled(v.Story(), f, scr, lang, scene, th)
+	if g == nil || !g.Lacks(&l) {
+		return draw(&l)
+	}
+	// The glyphs come first; the layout is made again then, as the missing
+	// ones were measured with a fallback advance.
+	return promise(func(resolve func(any)) {
+		g.Await(func(err error) {
+			if err != nil {
+				resolve(errorValue(err))
+				return
+			}
+			l := settled(v.Story(), f, scr, lang, scene, th)
+			resolve(draw(&l))
+		})
+	})
+}
+
+// promise returns a JavaScript promise that run resolves.
+func promise(run func(resolve func(any))) js.Value {
+	var exec js.Func
+	exec = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		exec.Release() // called once, by the constructor
+		resolve := args[0]
+		run(func(v any) { resolve.Invoke(v) })
+		return nil
+	})
+	return js.Global().Get("Promise").New(exec)
+}
+
+// settled is the frame the widget comes to rest on for scene at scr.
+func settled(s *data.Story, f Fonts, scr layout.Screen, lang layout.Lang, scene int, th widget.Theme) frame.List {
+	w := widget.New(s, f, scr, lang, scene)
 	w.SetTheme(th)
 	w.SetReducedMotion(true)
 	for w.Animating() {
