@@ -15,14 +15,9 @@
   var sourcesBox = document.getElementById("exports-sources");
   var status = document.getElementById("exports-status");
 
+  // The controls' labels are in index.html (lang.js); these are the words
+  // said or shown later.
   var words = {
-    toggle: { zh: "导出", en: "Export" },
-    png: { zh: "下载图片（PNG）", en: "Download image (PNG)" },
-    svg: { zh: "下载图片（SVG）", en: "Download image (SVG)" },
-    data: { zh: "下载数据", en: "Download data" },
-    sources: { zh: "来源", en: "Sources" },
-    table: { zh: "表格视图", en: "Table view" },
-    nav: { zh: "导出与来源", en: "Exports and sources" },
     saved: { zh: "已下载：", en: "Downloaded: " },
     failed: { zh: "无法导出：", en: "Could not export: " },
     notReady: { zh: "图表尚未载入。", en: "The graphic has not loaded yet." },
@@ -31,20 +26,12 @@
     onScreen: { zh: "本幕内容的出处", en: "Where what is on screen comes from" },
     outside: { zh: "其他来源", en: "Outside sources" }
   };
-  function lang() { return (root.getAttribute("lang") || "zh").indexOf("zh") === 0 ? "zh" : "en"; }
+  var lang = window.parallelLinesLang.lang;
   function say(key) { return words[key][lang()]; }
 
   function label() {
-    nav.setAttribute("aria-label", say("nav"));
-    toggle.textContent = say("toggle");
-    ["png", "svg", "data", "sources"].forEach(function (k) {
-      nav.querySelector("[data-export=" + k + "]").textContent = say(k);
-    });
     var table = nav.querySelector("[data-export=table]"); // not in the offline file
-    if (table) {
-      table.textContent = say("table");
-      table.setAttribute("href", lang() === "zh" ? "table.html" : "table-en.html");
-    }
+    if (table) table.setAttribute("href", lang() === "zh" ? "table.html" : "table-en.html");
     if (!sourcesBox.hidden) sources(); // follow the scene and language
   }
 
@@ -136,10 +123,11 @@
     expand(toggle, panel, panel.hidden);
   });
   nav.addEventListener("click", function (e) {
-    var k = e.target.getAttribute && e.target.getAttribute("data-export");
+    var b = e.target.closest && e.target.closest("[data-export]"); // a click may land on a label's span
+    var k = b && b.getAttribute("data-export");
     if (k === "png" || k === "svg") image(k);
-    if (k === "data") { files(); expand(e.target, dataList, dataList.hidden); }
-    if (k === "sources") { var open = sourcesBox.hidden; if (open) sources(); expand(e.target, sourcesBox, open); }
+    if (k === "data") { files(); expand(b, dataList, dataList.hidden); }
+    if (k === "sources") { var open = sourcesBox.hidden; if (open) sources(); expand(b, sourcesBox, open); }
   });
   // Esc closes the panel and gives the focus back to its button.
   nav.addEventListener("keydown", function (e) {

@@ -18,7 +18,8 @@
 
   function api() { return window.parallelLines; }
   function current() { return root.getAttribute("data-widget-scene") || ""; }
-  function lang() { return (root.lang || "").indexOf("zh") === 0 ? "zh" : "en"; }
+  var L = window.parallelLinesLang; // lang.js
+  var lang = L.lang;
   function index() { return ids.indexOf(current()); }
   function go(id) {
     var a = api();
@@ -179,11 +180,9 @@
   // ---- toolbar -----------------------------------------------------------------
   var bar = el("div", "pl-toolbar");
   function button(cls, labels, fn) {
-    var b = el("button", "pl-button " + cls);
+    var b = L.fill(el("button", "pl-button " + cls), labels[0], labels[1]);
     b.type = "button";
     b.addEventListener("click", function (e) { e.stopPropagation(); fn(); });
-    b.dataset.zh = labels[0];
-    b.dataset.en = labels[1];
     bar.appendChild(b);
     return b;
   }
@@ -191,10 +190,6 @@
   button("pl-presenter", ["演讲者视图", "Presenter"], presenter);
   button("pl-play", ["播放", "Play"], function () { command("toggle-play"); });
   button("pl-helpbutton", ["按键 ?", "Keys ?"], toggleHelp);
-  function labelBar() {
-    var l = lang();
-    bar.querySelectorAll("button").forEach(function (b) { b.textContent = b.dataset[l]; });
-  }
 
   // ---- print handout ---------------------------------------------------------------
   // One page per scene in the reader's language: poster, title, caption and
@@ -281,7 +276,6 @@
   // ---- wiring ------------------------------------------------------------------
   // The widget reports its scene, language and state on <html>: follow them.
   new MutationObserver(function () {
-    labelBar();
     buildPrint();
     if (!helpEl.hidden) fillHelp();
     tell();
@@ -293,11 +287,10 @@
     stage();
   }
 
-  document.body.appendChild(bar);
+  (document.querySelector(".page-bar") || document.body).appendChild(bar); // beside Embed and Export
   document.body.appendChild(screenEl);
   document.body.appendChild(helpEl);
   document.body.appendChild(printEl);
-  labelBar();
   stage();
 
   // The dataset (the handout's text, the presenter's steps) waits until the

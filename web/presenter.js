@@ -11,6 +11,10 @@
   // opened with #presenter.
   if (!P || !(P.presenterMode || root.hasAttribute("data-presenter"))) return;
   root.setAttribute("data-presenter", "");
+  // This window names itself (render); the explorer's title, which lang.js
+  // keeps in the page's language in the offline file, is not its own.
+  var own = document.querySelector("title");
+  if (own) { delete own.dataset.zh; delete own.dataset.en; }
   var el = function (tag, cls, text) { return P.el(document, tag, cls, text); };
 
   var story = null, ids = [];

@@ -11,7 +11,7 @@
     var base = location.origin + location.pathname.replace(/[^/]*$/, "");
     var h = new URLSearchParams(location.hash.slice(1));
     var scene = h.get("scene") || new URLSearchParams(location.search).get("scene") || "";
-    var lang = (document.documentElement.lang || "zh").indexOf("en") === 0 ? "en" : "zh";
+    var lang = window.parallelLinesLang.lang();
     var src = base + "embed.html" + (scene ? "?scene=" + encodeURIComponent(scene) : "");
     var title = lang === "en" ? "Parallel Lines: the US and Chinese AI ecosystems, an interactive graphic"
                               : "两条平行线：中美 AI 生态互动图表";
@@ -30,7 +30,7 @@
   });
   document.getElementById("embed-copy").addEventListener("click", function () {
     box.select();
-    var ok = function () { done.textContent = "已复制 · Copied"; };
+    var ok = function () { window.parallelLinesLang.fill(done, "已复制", "Copied"); };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(box.value).then(ok, function () { document.execCommand("copy"); ok(); });
     } else {

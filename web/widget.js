@@ -18,6 +18,7 @@
   // link and a return to the poster carry.
   var q = new URLSearchParams(location.hash.slice(1) + "&" + location.search.slice(1));
   var live = window.parallelLinesLive; // live.js; absent on an older page: always live
+  var L = window.parallelLinesLang; // lang.js: <html lang> is already the start's
 
   // The Chinese glyphs come in chunks of their own (cfg.fontZh, hashed):
   // the first scene's view, the other scenes', the rest (bench/README 18).
@@ -47,15 +48,11 @@
     var s = q.get("scene"), first = cfg.scenes && cfg.scenes[0] && cfg.scenes[0].id;
     return !s || s === "1" || s === first ? 1 : Math.max(1, fontURLs.length - 1);
   }
-  // Go's rule (wasm/main.go lang): the URL's language, else the browser's;
-  // Chinese unless it is another.
-  function startsInChinese() {
-    var l = (q.get("lang") || navigator.language || "zh").toLowerCase();
-    return l.indexOf("zh") === 0;
-  }
 
   // notice tells the reader something went wrong while the widget goes on
-  // (page.Notice): a line at the foot of the frame for a while.
+  // (page.Notice): a line at the foot of the frame for a while. The Go
+  // side's notices say it in both languages, "中文 · English": each half
+  // goes in its span, so only the page's language shows.
   var noticeEl = null, noticeTimer = 0;
   window.parallelLinesNotice = function (msg) {
     if (!noticeEl) {
@@ -64,7 +61,9 @@
       noticeEl.setAttribute("role", "status");
       document.body.appendChild(noticeEl);
     }
-    noticeEl.textContent = msg;
+    var two = /^([^·]*[\u3400-\u9fff][^·]*) · (.*)$/.exec(msg);
+    if (two) L.fill(noticeEl, two[1], two[2]);
+    else noticeEl.textContent = msg;
     noticeEl.hidden = false;
     clearTimeout(noticeTimer);
     noticeTimer = setTimeout(function () { noticeEl.hidden = true; }, 10000);
@@ -76,7 +75,7 @@
   var retryButton = null;
   function fail(msg) {
     if (root.getAttribute("data-widget-state") === "error") return; // the first cause is the one to show
-    status.textContent = "这个图表无法显示 · The graphic could not be shown: " + msg;
+    L.fill(status, "这个图表无法显示：", "The graphic could not be shown: ").append(msg);
     status.classList.add("is-error");
     status.hidden = false;
     root.setAttribute("data-widget-state", "error");
@@ -85,7 +84,7 @@
       retryButton = document.createElement("button");
       retryButton.type = "button";
       retryButton.id = "widget-retry";
-      retryButton.textContent = "重试 · Retry";
+      L.fill(retryButton, "重试", "Retry");
       retryButton.addEventListener("click", retry);
       status.parentNode.insertBefore(retryButton, status.nextSibling);
     }
@@ -105,7 +104,7 @@
       return;
     }
     status.classList.remove("is-error");
-    status.textContent = "正在载入… · Loading…";
+    L.fill(status, "正在载入…", "Loading…");
     root.setAttribute("data-widget-state", "loading");
     started = false;
     start();
@@ -120,8 +119,7 @@
     var scenes = cfg.scenes || [];
     var s = q.get("scene"), sc = scenes[0];
     scenes.forEach(function (x, i) { if (x.id === s || String(i) === s) sc = x; });
-    var l = (q.get("lang") || navigator.language || "zh").toLowerCase();
-    var lang = l.indexOf("en") === 0 ? "en" : "zh";
+    var lang = L.lang();
     var th = q.get("theme");
     if (th !== "light" && th !== "dark") th = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
     var a = null, w = root.clientWidth;
@@ -196,7 +194,7 @@
         fail(code === 0 ? "the program stopped." : "the program crashed (exit code " + code + "); see the console.");
       }
     };
-    if (startsInChinese()) {
+    if (L.lang() === "zh") {
       for (var i = 0, n = startChunks(); i < n; i++) window.parallelLinesFont(i).catch(function () { /* the Go side reports it */ });
     }
     fetch(wasmURL)
@@ -284,7 +282,8 @@
     if (!canvas) return;
     canvas.setAttribute("role", "application");
     canvas.setAttribute("aria-roledescription", "interactive graphic");
-    canvas.setAttribute("aria-label", document.title);
+    var t = document.querySelector("title"); // its name in the page's language, as lang.js keeps it
+    L.label(canvas, "aria-label", t.getAttribute("data-zh") || t.text, t.getAttribute("data-en") || t.text);
     canvas.setAttribute("aria-describedby", "widget-description");
     canvas.addEventListener("blur", function () { api && api.blur(); });
     canvas.addEventListener("mouseleave", function () { api && api.pointerLeave(); });

@@ -23,6 +23,7 @@ var budgets = []struct {
 	{"assets/fonts/subset.zh.rest.bin", 136_000, 87_000},  // cards, notes, the rest, after ready: measured 130.6 KB / 82.8 KB, 304 + 333
 	{"dist/wasm_exec.js", 24_000, 8_000},                  // Go's loader, copied
 	{"dist/widget.js", 14_600, 5_400},                     // the loader: poster, lazy fetch, DPR guard, Retry, the Chinese glyphs' fetch (in chunks since bench/README.md 18: +0.7 KB / +0.3 KB) and notice, a page of its own starting at once; measured 14.4 KB / 5.3 KB (11.4 KB raw before the glyphs' fetch)
+	{"dist/lang.js", 3_300, 1_600},                        // in <head>, before the body shows: the start language and the shell's words in it; measured 3.1 KB / 1.4 KB
 	{"dist/frames.js", 7_700, 2_900},                      // holds the idle animation frame and, at rest, Go's timers; measured 7.4 KB / 2.8 KB (was 3.5 / 1.4 before the timer hold)
 }
 
