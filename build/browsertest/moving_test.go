@@ -44,6 +44,23 @@ func TestMovingFrameKeepsItsShapes(t *testing.T) {
 	if m := b.attr(t, motionAttr); m != "moving" {
 		t.Fatalf("%s: data-widget-motion is %q when ready, want moving (its particles run for 8 s)", scene, m)
 	}
+	// The scene draws itself in first. Its strokes and texts stand still
+	// once that is over (the particles are fills), and only then is a
+	// moving frame the picture at rest plus particles: on a busy machine
+	// the screenshot could otherwise catch the entrance.
+	standing := `(() => { const d = JSON.parse(window.parallelLines.inspect()); return JSON.stringify([d.strokes, d.texts]); })()`
+	var last string
+	seen := 0
+	if _, err := browser.WaitFor(b.Browser, settleTimeout, standing, func(s string) bool {
+		if s == last {
+			seen++
+		} else {
+			last, seen = s, 0
+		}
+		return seen >= 4 // the same for 200 ms
+	}); err != nil {
+		t.Fatalf("%s: the entrance did not end: %v", scene, err)
+	}
 	moving := b.shot(t)
 	if m := b.attr(t, motionAttr); m != "moving" {
 		t.Fatalf("%s: the particles stopped before the screenshot was taken (data-widget-motion=%q)", scene, m)
