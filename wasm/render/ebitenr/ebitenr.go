@@ -30,8 +30,8 @@ import (
 type Renderer struct {
 	glyphs frame.GlyphSource
 	cache  map[glyphKey]*glyphImage
-	pages  []*glyphPage // atlas pages holding the cached glyph masks
-	band   []byte       // staging for a page's new rows
+	pages  []*glyphPage    // atlas pages holding the cached glyph masks
+	band   []byte          // staging for a page's new rows
 	tverts []ebiten.Vertex // glyph quads waiting to be drawn from tpage
 	tindex []uint32
 	tpage  *glyphPage
