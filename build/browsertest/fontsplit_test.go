@@ -22,6 +22,7 @@ import (
 	"github.com/parallel-lines/widget/build/internal/browser"
 	"github.com/parallel-lines/widget/build/internal/devserver"
 	"github.com/parallel-lines/widget/build/internal/imgdiff"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/widget"
 )
 
@@ -229,7 +230,7 @@ func TestChineseGlyphsOnDemand(t *testing.T) {
 	dist := requireDist(t)
 	srv := serveFonts(t, dist)
 	b := startBrowser(t)
-	scenes := story(t).Scenes
+	scenes := layouttest.Story(t).Scenes
 	last := scenes[len(scenes)-1].ID
 
 	t.Run("english load fetches none", func(t *testing.T) {
@@ -519,7 +520,7 @@ func TestOfflineSwitchesLanguage(t *testing.T) {
 	b.visit(t, fileURL+"?lang=zh&motion=off")
 	checkGlyphs(t, b, "zh")
 	b.waitFontsMerged(t)
-	last := story(t).Scenes[len(story(t).Scenes)-1].ID
+	last := layouttest.Story(t).Scenes[len(layouttest.Story(t).Scenes)-1].ID
 	n := b.frames(t)
 	eval[bool](t, b, `window.parallelLines.go(`+jsString(last)+`)`)
 	b.waitFrame(t, n, "going to the last scene")

@@ -11,10 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/build/internal/browser"
 	"github.com/parallel-lines/widget/build/internal/devserver"
-	"github.com/parallel-lines/widget/data"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // Helpers of the interaction, theme and embedding tests (tour_test.go,
@@ -141,21 +140,11 @@ func (b *testBrowser) waitPicture(t *testing.T, ref image.Image, timeout time.Du
 	}
 }
 
-// story decodes the embedded dataset.
-func story(t *testing.T) *data.Story {
-	t.Helper()
-	s, err := data.Decode(assets.Story)
-	if err != nil {
-		t.Fatalf("decoding the embedded dataset: %v", err)
-	}
-	return s
-}
-
 // flowScene returns the id of the first scene that shows a flow: one whose
 // particles animate after it opens.
 func flowScene(t *testing.T) string {
 	t.Helper()
-	s := story(t)
+	s := layouttest.Story(t)
 	flows := map[string]bool{}
 	for _, f := range s.Flows {
 		flows[f.ID] = true

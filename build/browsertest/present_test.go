@@ -15,6 +15,7 @@ import (
 
 	"github.com/chromedp/chromedp/kb"
 	"github.com/parallel-lines/widget/build/internal/browser"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // Limits of the presenting tests.
@@ -165,7 +166,7 @@ func TestPresentingAutoplay(t *testing.T) {
 	ids, _, srv, b := presenting(t)
 	t.Run("autoplay", func(t *testing.T) {
 		b.screenshotOnFailure(t)
-		s := story(t)
+		s := layouttest.Story(t)
 		// Start at the shortest scene that has two after it: the test waits
 		// for the dataset's own durations.
 		from := 0
@@ -208,7 +209,7 @@ func TestPresentingAutoplay(t *testing.T) {
 	// hours), and without it autoplay stops on the last.
 	t.Run("loop", func(t *testing.T) {
 		b.screenshotOnFailure(t)
-		s := story(t)
+		s := layouttest.Story(t)
 		last := len(ids) - 1
 		dur := time.Duration(s.Scenes[last].Seconds) * time.Second
 		b.visit(t, srv.URL+"/?scene="+url.QueryEscape(ids[last])+"&lang=en&autoplay=1&loop=1")
@@ -224,7 +225,7 @@ func TestPresentingPrintAndStage(t *testing.T) {
 	ids, _, srv, b := presenting(t)
 	t.Run("print", func(t *testing.T) {
 		b.screenshotOnFailure(t)
-		s := story(t)
+		s := layouttest.Story(t)
 		b.visit(t, srv.URL+"/?scene="+url.QueryEscape(ids[1])+"&lang=zh")
 		pdf, err := b.PrintPDF()
 		if err != nil {
@@ -375,7 +376,7 @@ func TestPresentingOffline(t *testing.T) {
 // window follows the other.
 func checkPresenter(t *testing.T, b *testBrowser, ids []string, lang string) {
 	t.Helper()
-	s := story(t)
+	s := layouttest.Story(t)
 	popup := b.ExpectPopup()
 	b.pressKeys(t, "n")
 	pb, err := popup(popupTimeout)

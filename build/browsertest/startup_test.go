@@ -7,6 +7,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 
 	"github.com/parallel-lines/widget/build/internal/browser"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // readyAtHook stamps, before the page's own scripts run, when the widget
@@ -22,7 +23,7 @@ const readyAtHook = `new MutationObserver(function () {
 // text once it is ready. With ?load=click nothing fetches the wasm, and
 // the handout is built all the same.
 func TestStartupDefersTheDataset(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	srv := serveDir(t, requireDist(t))
 	b := startBrowserWith(t, browser.Options{Width: 640, Height: 360})
 	b.screenshotOnFailure(t)

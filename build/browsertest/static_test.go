@@ -21,6 +21,7 @@ import (
 	"github.com/parallel-lines/widget/build/internal/poster"
 	"github.com/parallel-lines/widget/wasm/alt"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/typeset"
 	"github.com/parallel-lines/widget/wasm/widget"
 )
@@ -54,7 +55,7 @@ func posterFonts(t *testing.T) *typeset.Fonts {
 const hideExports = `(() => { const n = document.getElementById('widget-exports'); if (n) n.hidden = true; return true; })()`
 
 func TestLiveMatchesPoster(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	f := posterFonts(t)
 	srv := serveDir(t, requireDist(t))
 	// The phone case on the embed: the explorer at a phone's width gives
@@ -122,7 +123,7 @@ const activeExpr = `(() => { const e = document.activeElement; if (!e || e === d
 // current scene's poster at twice the screen resolution, the SVG is titled
 // with the scene, the data links answer, the sources cite paragraphs.
 func TestExportsByKeyboard(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	f := posterFonts(t)
 	srv := serveDir(t, requireDist(t))
 	b := startBrowserWith(t, browser.Options{Width: 640, Height: 360})
@@ -288,7 +289,7 @@ func (b *testBrowser) exported(t *testing.T, expr string) (exported, []byte) {
 // of scene announces the new one in the polite live region, in both
 // languages.
 func TestDescriptionTellsTheStory(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	srv := serveDir(t, requireDist(t))
 	b := startBrowserWith(t, browser.Options{Width: 640, Height: 360})
 	for _, l := range []layout.Lang{layout.Zh, layout.En} {

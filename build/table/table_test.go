@@ -8,25 +8,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parallel-lines/widget/assets"
-	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
-
-func story(t *testing.T) *data.Story {
-	s, err := data.Decode(assets.Story)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // The table view holds every element of the dataset with its citation, in
 // real tables (caption, column and row heads), and the story scene by
 // scene, in each language; it has no script and no inline style, so a
 // strict CSP (script-src 'self', no 'unsafe-inline') lets it render whole.
 func TestPage(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	for _, l := range []layout.Lang{layout.Zh, layout.En} {
 		b, err := Page(s, l)
 		if err != nil {

@@ -5,20 +5,11 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/alt"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
-
-func story(t *testing.T) *data.Story {
-	t.Helper()
-	s, err := data.Decode(assets.Story)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 var langs = []layout.Lang{layout.Zh, layout.En}
 
@@ -26,7 +17,7 @@ var langs = []layout.Lang{layout.Zh, layout.En}
 // every actor, market, figure and quote on screen is named in it, each
 // statement carries its paragraphs, and each language reads as itself.
 func TestEveryShownElementIsTold(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	for i, sc := range s.Scenes {
 		for _, l := range langs {
 			d := alt.Describe(s, i, l)
@@ -89,7 +80,7 @@ func TestEveryShownElementIsTold(t *testing.T) {
 
 // Scenes differ, so that the live region says something new on a change.
 func TestScenesDiffer(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	seen := map[string]string{}
 	for i, sc := range s.Scenes {
 		d := alt.Describe(s, i, layout.En).String()
@@ -103,7 +94,7 @@ func TestScenesDiffer(t *testing.T) {
 // A quote spoken in Wang Zhi's paragraph by someone else is told as his
 // quoting them, never as their own statement to the interviewer.
 func TestQuotedSpeakers(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	found := false
 	for i, sc := range s.Scenes {
 		text := alt.Describe(s, i, layout.En).String()
@@ -130,7 +121,7 @@ func TestQuotedSpeakers(t *testing.T) {
 
 // Citations group paragraphs by speaker and keep outside sources.
 func TestCite(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	var b data.Basis
 	for i, p := range s.Paragraphs {
 		if p.Speaker == data.WangZhi && len(b.Cite) < 2 {
@@ -149,7 +140,7 @@ func TestCite(t *testing.T) {
 
 // The sources of a scene list every element on screen with its citation.
 func TestSources(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	for i, sc := range s.Scenes {
 		src := alt.SourcesOf(s, i, layout.Zh)
 		if src.Outlet == "" || src.Byline == "" || len(src.Items) == 0 {

@@ -7,23 +7,14 @@ import (
 	"time"
 
 	"github.com/parallel-lines/widget/assets"
-	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/typeset"
 	"github.com/parallel-lines/widget/wasm/widget"
 )
 
 var screen = layout.Screen{W: 1200, H: 675, Scale: 1}
-
-func story(t *testing.T) *data.Story {
-	t.Helper()
-	s, err := data.Decode(assets.Story)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // fakePage is a page serving the real chunks: a fetch is answered only when
 // the test says (send).
@@ -84,7 +75,7 @@ func (a *awaited) done(err error) { a.n, a.err = a.n+1, err }
 // frame lacks nothing: no hollow box is drawn.
 func TestAwaitWaitsForEveryChunk(t *testing.T) {
 	p := newPage(t)
-	s := story(t)
+	s := layouttest.Story(t)
 	p.instant = true
 	if err := p.c.Wait(p.c.Start(0)); err != nil { // a Chinese start: the first view's chunk
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/typeset"
 	"github.com/parallel-lines/widget/wasm/widget"
 )
@@ -20,7 +21,7 @@ func TestHeldTransitionStartsWhenDrawn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := story(t)
+	s := layouttest.Story(t)
 	const frameTime = time.Second / 60
 	run := func(heldFrames int) []frame.List {
 		w := widget.New(s, fonts, screen, layout.En, 0)

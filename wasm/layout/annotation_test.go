@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // The annotation layer: a dek of at most two lines at 1280×720 (four on a
 // phone), at most three annotations, at most four type sizes; and, logged
 // for the record, how many words the stage carries.
 func TestAnnotationLayer(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	fonts := measurers(t)["font"]
 	for _, c := range []struct {
 		scr   layout.Screen

@@ -8,6 +8,7 @@ import (
 	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/text"
 	"github.com/parallel-lines/widget/wasm/typeset"
 )
@@ -51,7 +52,7 @@ func glyphSets(font *text.Font) [2]map[rune]bool {
 // The layout measures with the whole shipped font, as it does in the wasm.
 func missingGlyphs(t *testing.T, has [2]map[rune]bool, langs ...layout.Lang) map[[2]rune]string {
 	t.Helper()
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	f, err := typeset.Load(assets.Font)
 	if err != nil {
 		t.Fatal(err)

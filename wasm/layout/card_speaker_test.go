@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // A quote's card says whose words they are, in both languages: a view Wang
 // Zhi reports is his quote, and the outlet's words say in which voice.
 func TestQuoteCardNamesTheSpeaker(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	cases := []struct {
 		id, title, other, kicker string
 		lang                     layout.Lang
@@ -35,7 +36,7 @@ func TestQuoteCardNamesTheSpeaker(t *testing.T) {
 // The card's wording follows the relation's kind: an analogy is not drawn
 // as a tie, a purchase is.
 func TestRelationCardWordingFollowsKind(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	for id, want := range map[string]string{
 		"zte-oracle":      "Analogy, not a business tie",
 		"echo-gilded-age": "Analogy, not a business tie",

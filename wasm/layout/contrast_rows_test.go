@@ -10,6 +10,7 @@ import (
 	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // The point-by-point contrasts a scene's form lists stand as rows of a
@@ -20,7 +21,7 @@ import (
 // on its own side. A value drawn as a contrast row is drawn nowhere else
 // on the stage (a ribbon's label does not repeat it).
 func TestListedContrastsStandByTheirLines(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	fonts := measurers(t)["font"]
 	key := []layout.Screen{{W: 1280, H: 720, Scale: 1}, {W: 780, H: 1688, Scale: 2}}
 	for _, scr := range append(slices.Clone(key), screenGrid()...) {
@@ -47,7 +48,7 @@ func TestListedContrastsStandByTheirLines(t *testing.T) {
 // contrast lists every contrast its scene shows, except one that another
 // scene's form draws (then its card keeps it here).
 func TestScenesDrawTheirContrasts(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	drawn := map[string]string{}
 	for _, sc := range s.Scenes {
 		for _, c := range listedContrasts(s, sc) {

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // The row check fails on a row drawn the wrong way round: here, layouts
 // whose first listed row has its US and China values traded.
 func TestContrastRowCheckCatchesSwappedSides(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	font := measurers(t)["font"]
 	for i, sc := range s.Scenes {
 		rows := listedContrasts(s, sc)
@@ -55,7 +56,7 @@ func TestContrastRowCheckCatchesSwappedSides(t *testing.T) {
 
 // Every contrast of the dataset is shown by some scene.
 func TestEveryContrastIsShown(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	shown := map[string]bool{}
 	for _, sc := range s.Scenes {
 		for _, id := range sc.Shows {

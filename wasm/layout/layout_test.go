@@ -13,21 +13,12 @@ import (
 	"github.com/parallel-lines/widget/wasm/typeset"
 )
 
-func loadStory(t testing.TB) *data.Story {
-	t.Helper()
-	s, err := layouttest.Story()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // The spine: in every scene, on a wide and a tall screen, both lines run
 // along the screen's long side where the form has a tall composition
 // (across it otherwise), labelled, US above (or left of) China and never
 // closer than the minimum gap; a battlefield's markets stand between them.
 func TestSpineInEveryScene(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	for _, scr := range []layout.Screen{{W: 1280, H: 720, Scale: 1}, {W: 1170, H: 2532, Scale: 3}} {
 		for i, sc := range s.Scenes {
 			for _, lang := range []layout.Lang{layout.Zh, layout.En} {
@@ -91,7 +82,7 @@ func TestFormsAreRegisteredAndVaried(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("registered forms %v, the validator knows %v", got, want)
 	}
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	used := map[string]bool{}
 	prev := ""
 	for i, sc := range s.Scenes {
@@ -110,7 +101,7 @@ func TestFormsAreRegisteredAndVaried(t *testing.T) {
 // Every label stays on the canvas and clear of every other label, for every
 // scene, in both languages, on a spread of screens.
 func TestLabelsFitAndDoNotOverlap(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	// Device pixels: CSS size × device scale factor.
 	screens := []layout.Screen{{W: 1280, H: 720, Scale: 1}, {W: 3840, H: 2160, Scale: 2}, {W: 1170, H: 2532, Scale: 3}, {W: 1536, H: 2048, Scale: 2}, {W: 1024, H: 600, Scale: 1}}
 	for _, scr := range screens {
@@ -134,7 +125,7 @@ func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 }
 
 func TestEveryShownElementIsPlaced(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	for i, sc := range s.Scenes {
 		l := layout.Place(s, i, layout.Screen{W: 1280, H: 720, Scale: 1}, layout.Zh, layouttest.Fixed{})
 		placed := map[string]bool{}
@@ -190,7 +181,7 @@ func TestGridNothingOverlapsOrLeaves(t *testing.T) {
 }
 
 func checkGrid(t *testing.T, m layout.Measurer) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	fails := 0
 	for _, scr := range screenGrid() {
 		for scene := range s.Scenes {
@@ -212,7 +203,7 @@ func checkGrid(t *testing.T, m layout.Measurer) {
 // Every element's card stays on the canvas and keeps its text inside, on
 // every screen of the grid, in both languages.
 func TestCardsFitEveryScreen(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	f, err := typeset.Load(assets.Font)
 	if err != nil {
 		t.Fatal(err)
@@ -276,7 +267,7 @@ func TestFigureValue(t *testing.T) {
 
 // A card names its element in both languages and says where it comes from.
 func TestCardsNameBothLanguagesAndCite(t *testing.T) {
-	s := loadStory(t)
+	s := layouttest.Story(t)
 	for _, e := range s.Elements() {
 		switch e.Kind {
 		case data.KindActor, data.KindMarket, data.KindRelation, data.KindFlow, data.KindLine:

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // The scenes next to the current one can be laid out ahead, and a step
 // into one of them then shows exactly the layout made on the spot.
 func TestAheadLaysOutTheNextScenes(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, mono{}, screen, layout.En, 2)
 	settle(w)
 	jobs := w.Ahead()
@@ -38,7 +39,7 @@ func TestAheadLaysOutTheNextScenes(t *testing.T) {
 
 // A layout made for another screen or language is never shown.
 func TestKeepDropsLayoutsForAnotherScreen(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, mono{}, screen, layout.En, 0)
 	jobs := w.Ahead()
 	w.Resize(layout.Screen{W: 800, H: 600, Scale: 1})

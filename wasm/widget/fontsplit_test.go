@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/parallel-lines/widget/assets"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/text"
 )
 
@@ -23,7 +24,7 @@ func TestBaseSubsetIsTheEnglishViews(t *testing.T) {
 		t.Fatal(err)
 	}
 	need := [2]map[rune]string{{}, {}}
-	for _, e := range Inventory(story(t)) {
+	for _, e := range Inventory(layouttest.Story(t)) {
 		for _, r := range e.Text {
 			if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' {
 				continue

@@ -6,6 +6,7 @@ import (
 
 	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/typeset"
 )
 
@@ -16,7 +17,7 @@ import (
 // (Tick then Frame, two ticks a frame). The backend's share (ebitenr) is
 // not in it; it needs a browser.
 func BenchmarkTransitionFrames(b *testing.B) {
-	s := story(b)
+	s := layouttest.Story(b)
 	fonts, err := typeset.Load(assets.Font)
 	if err != nil {
 		b.Fatal(err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/text"
 )
 
@@ -27,7 +28,7 @@ func TestShippedFontCoversTheInventory(t *testing.T) {
 	}
 	missing := map[[2]rune]string{}
 	bold := 0
-	for _, e := range Inventory(story(t)) {
+	for _, e := range Inventory(layouttest.Story(t)) {
 		if e.Bold {
 			bold++
 		}
@@ -57,7 +58,7 @@ func TestInventoryFileIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := layout.InventoryFile(Inventory(story(t))); string(b) != want {
+	if want := layout.InventoryFile(Inventory(layouttest.Story(t))); string(b) != want {
 		t.Errorf("wasm/layout/inventory.txt is out of date: run make inventory font")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // FuzzInspect: whatever the screen, scene, language, pointer and time, the
@@ -16,7 +17,7 @@ func FuzzInspect(f *testing.F) {
 	f.Add(uint16(390), uint16(844), uint8(20), uint8(7), true, uint16(0), int16(-1), int16(-1), false)
 	f.Add(uint16(1), uint16(1), uint8(5), uint8(255), false, uint16(1000), int16(0), int16(0), true)
 	f.Add(uint16(3840), uint16(200), uint8(32), uint8(11), true, uint16(480), int16(3000), int16(100), false)
-	s := story(f)
+	s := layouttest.Story(f)
 	f.Fuzz(func(t *testing.T, w, h uint16, scale10, scene uint8, en bool, ticks uint16, px, py int16, present bool) {
 		scr := layout.Screen{W: int(w%4000) + 1, H: int(h%4000) + 1, Scale: float64(scale10%40+5) / 10, Present: present}
 		lang := layout.Zh

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // Inspect is written by hand; it must be exactly what encoding/json writes
@@ -14,7 +15,7 @@ import (
 // every scene in both languages, on a screen, a phone and a degenerate one,
 // with a card open.
 func TestInspectIsEncodingJSON(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	for _, scr := range []layout.Screen{{W: 2560, H: 1440, Scale: 2}, {W: 390, H: 844, Scale: 1}, {W: 1, H: 1, Scale: 1}} {
 		for _, lang := range []layout.Lang{layout.Zh, layout.En} {
 			for i := range s.Scenes {

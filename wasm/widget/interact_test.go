@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 func center(b layout.Rect) (float64, float64) { return b.X + b.W/2, b.Y + b.H/2 }
@@ -21,7 +22,7 @@ func target(t *testing.T, w *Widget, id string) Target {
 }
 
 func TestTabVisitsEveryTargetThenLeaves(t *testing.T) {
-	w := New(story(t), mono{}, screen, layout.En, 0)
+	w := New(layouttest.Story(t), mono{}, screen, layout.En, 0)
 	settle(w)
 	n := len(w.Targets())
 	if n < 10 {
@@ -54,7 +55,7 @@ func TestTabVisitsEveryTargetThenLeaves(t *testing.T) {
 }
 
 func TestControlsByPointerAndKeyboard(t *testing.T) {
-	w := New(story(t), mono{}, screen, layout.En, 0)
+	w := New(layouttest.Story(t), mono{}, screen, layout.En, 0)
 	settle(w)
 	w.Click(center(target(t, w, "control-next").Box))
 	if w.Scene() != 1 {
@@ -88,7 +89,7 @@ func TestControlsByPointerAndKeyboard(t *testing.T) {
 }
 
 func TestCardsOpenOnHoverClickAndEnter(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, mono{}, screen, layout.En, s.SceneIndex("software"))
 	settle(w)
 	nv := target(t, w, "nvidia")
@@ -148,7 +149,7 @@ func TestCardsOpenOnHoverClickAndEnter(t *testing.T) {
 }
 
 func TestLinksAreHitNearTheirCurve(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, mono{}, screen, layout.En, s.SceneIndex("battlefield"))
 	settle(w)
 	l := w.Layout()
@@ -186,7 +187,7 @@ func TestLinksAreHitNearTheirCurve(t *testing.T) {
 // step, a resize, the other language) must give the new layout's targets,
 // never the last one's.
 func TestTargetsFollowTheLayout(t *testing.T) {
-	w := New(story(t), mono{}, screen, layout.En, 0)
+	w := New(layouttest.Story(t), mono{}, screen, layout.En, 0)
 	settle(w)
 	same := func(step string) {
 		t.Helper()

@@ -6,6 +6,7 @@ import (
 	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/typeset"
 )
 
@@ -34,7 +35,7 @@ func TestHeldLanguageWaitsForItsGlyphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, fonts, screen, layout.En, 0)
 	asks := 0
 	w.Hold(layout.Zh, func(l layout.Lang) {
@@ -95,7 +96,7 @@ func TestHeldLanguageWaitsForItsGlyphs(t *testing.T) {
 // An ask for the held language withdrawn by asking for the current one is
 // not carried out on Release.
 func TestHeldLanguageAskWithdrawn(t *testing.T) {
-	w := New(story(t), mono{}, screen, layout.En, 0)
+	w := New(layouttest.Story(t), mono{}, screen, layout.En, 0)
 	asks := 0
 	w.Hold(layout.Zh, func(layout.Lang) { asks++ })
 	w.SetLang(layout.Zh)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 	"github.com/parallel-lines/widget/wasm/text"
 	"github.com/parallel-lines/widget/wasm/typeset"
 )
@@ -25,7 +26,7 @@ import (
 // CSS px (13 with Chinese) on a phone; and text at 4.5:1, strokes at 3:1,
 // in both themes.
 func TestFrameRulesOverTheGrid(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	fonts, err := typeset.Load(assets.Font)
 	if err != nil {
 		t.Fatal(err)
@@ -253,7 +254,7 @@ func checkContrast(d Description, th Theme, where string, fail func(string, stri
 // With NoControls the frame has no on-canvas controls at all, and the stage
 // reaches further down than with them.
 func TestNoControls(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	for _, scr := range []layout.Screen{{W: 1200, H: 675, Scale: 1}, {W: 390, H: 844, Scale: 1}} {
 		with := New(s, mono{}, scr, layout.En, 3)
 		bare := scr

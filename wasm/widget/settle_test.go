@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // settleBound is the most ticks any scene may take to come to rest: the
@@ -22,7 +23,7 @@ const settleBound = max(moveTicks, particleLife)
 // within settleBound ticks, and a still frame stays still: more ticks draw
 // exactly the same picture.
 func TestEveryScenesSettles(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	scrs := []layout.Screen{screen, {W: 390, H: 844, Scale: 2}}
 	longest := 0
 	for i := range s.Scenes {

@@ -5,11 +5,12 @@ import (
 	"testing"
 
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 // A degenerate screen still paints and describes itself as valid JSON.
 func TestDegenerateScreenInspects(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	for _, scr := range []layout.Screen{{W: 0, H: 0}, {W: 1, H: 1, Scale: 1}, {W: 50, H: 5000, Scale: 0.5}} {
 		for i := range s.Scenes {
 			w := New(s, mono{}, scr, layout.Zh, i)
@@ -28,7 +29,7 @@ func TestDegenerateScreenInspects(t *testing.T) {
 // The description says what the frame shows: the scene's title, both
 // lines' names, the controls, and strokes for the lines, in CSS pixels.
 func TestInspectDescribesTheFrame(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, mono{}, layout.Screen{W: 2560, H: 1440, Scale: 2}, layout.En, s.SceneIndex("battlefield"))
 	settle(w)
 	var d Description

@@ -7,6 +7,7 @@ import (
 
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/layout"
+	"github.com/parallel-lines/widget/wasm/layout/layouttest"
 )
 
 func lineAt(s snapshot, id string) []frame.Point {
@@ -22,7 +23,7 @@ func lineAt(s snapshot, id string) []frame.Point {
 // their old shape to the new one in small steps (no jump), within about
 // 700 ms, and arrive exactly.
 func TestPersistingLinesMoveNotJump(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	for i := 1; i < len(s.Scenes); i++ {
 		w := New(s, mono{}, screen, layout.En, i-1)
 		settle(w)
@@ -67,7 +68,7 @@ func dist(a, b frame.Point) float64 { return math.Hypot(float64(a.X-b.X), float6
 // With reduced motion nothing travels (things cross-fade where they stand)
 // and the picture settles on exactly the frame that full motion reaches.
 func TestReducedMotionSettlesOnTheSameFrame(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	for i := 1; i < len(s.Scenes); i++ {
 		full := New(s, mono{}, screen, layout.En, i-1)
 		calm := New(s, mono{}, screen, layout.En, i-1)

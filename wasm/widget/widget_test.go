@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/parallel-lines/widget/data"
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/layout"
 	"github.com/parallel-lines/widget/wasm/layout/layouttest"
@@ -15,15 +14,6 @@ type mono = layouttest.Fixed
 
 var screen = layout.Screen{W: 1280, H: 720, Scale: 1}
 
-func story(t testing.TB) *data.Story {
-	t.Helper()
-	s, err := layouttest.Story()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 func settle(w *Widget) {
 	for w.Animating() {
 		w.Tick(1)
@@ -31,7 +21,7 @@ func settle(w *Widget) {
 }
 
 func TestOpensByDrawingIn(t *testing.T) {
-	w := New(story(t), mono{}, screen, layout.En, 0)
+	w := New(layouttest.Story(t), mono{}, screen, layout.En, 0)
 	if !w.Animating() {
 		t.Fatal("a new widget should animate its entrance")
 	}
@@ -68,8 +58,8 @@ func TestOpensByDrawingIn(t *testing.T) {
 }
 
 func TestSameTicksSameFrames(t *testing.T) {
-	a := New(story(t), mono{}, screen, layout.Zh, 0)
-	b := New(story(t), mono{}, screen, layout.Zh, 0)
+	a := New(layouttest.Story(t), mono{}, screen, layout.Zh, 0)
+	b := New(layouttest.Story(t), mono{}, screen, layout.Zh, 0)
 	for range 3 {
 		a.Next()
 		b.Next()
@@ -86,7 +76,7 @@ func TestSameTicksSameFrames(t *testing.T) {
 // A second "next" in the middle of a transition lands cleanly on the scene
 // after: exactly the picture of arriving there directly.
 func TestInterruptedTransitionLandsCleanly(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, mono{}, screen, layout.En, 0)
 	settle(w)
 	w.Next()
@@ -104,7 +94,7 @@ func TestInterruptedTransitionLandsCleanly(t *testing.T) {
 }
 
 func TestGoClampsAndFindsByID(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, mono{}, screen, layout.En, 99)
 	if w.Scene() != len(s.Scenes)-1 {
 		t.Fatalf("New(…, 99) started at scene %d", w.Scene())
@@ -122,7 +112,7 @@ func TestGoClampsAndFindsByID(t *testing.T) {
 }
 
 func TestReducedMotionIsAShortFade(t *testing.T) {
-	w := New(story(t), mono{}, screen, layout.En, 0)
+	w := New(layouttest.Story(t), mono{}, screen, layout.En, 0)
 	settle(w)
 	w.SetReducedMotion(true)
 	w.Next()
@@ -133,7 +123,7 @@ func TestReducedMotionIsAShortFade(t *testing.T) {
 }
 
 func TestResizeAtRestRedrawsAtOnce(t *testing.T) {
-	w := New(story(t), mono{}, screen, layout.En, 0)
+	w := New(layouttest.Story(t), mono{}, screen, layout.En, 0)
 	settle(w)
 	w.Resize(layout.Screen{W: 600, H: 900, Scale: 1})
 	if w.Animating() {
@@ -158,7 +148,7 @@ func countFills(f frame.List) int {
 // Flows carry particles for a while after their scene opens, then the
 // widget comes to rest; with reduced motion there are none.
 func TestParticlesRunThenStop(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, mono{}, screen, layout.En, s.SceneIndex("battlefield"))
 	w.Tick(moveTicks)
 	if !w.Animating() {
@@ -186,7 +176,7 @@ func TestParticlesRunThenStop(t *testing.T) {
 // BenchmarkFrame is the cost of one frame mid-transition, the hot path while
 // the widget moves (make bench reports it; budgets are in docs).
 func BenchmarkFrame(b *testing.B) {
-	s := story(b)
+	s := layouttest.Story(b)
 	w := New(s, mono{}, screen, layout.En, s.SceneIndex("battlefield"))
 	w.Tick(moveTicks / 2)
 	for b.Loop() {
@@ -197,7 +187,7 @@ func BenchmarkFrame(b *testing.B) {
 // BenchmarkSceneChange is the cost of laying out a new scene, paid once per
 // step.
 func BenchmarkSceneChange(b *testing.B) {
-	s := story(b)
+	s := layouttest.Story(b)
 	w := New(s, mono{}, screen, layout.En, 0)
 	for b.Loop() {
 		w.Go((w.Scene() + 1) % w.Scenes())
@@ -212,7 +202,7 @@ func BenchmarkSceneChange(b *testing.B) {
 // richer scene, not for a change that allocates per glyph or per pixel.
 func TestFrameAllocationBudget(t *testing.T) {
 	const budget = 600
-	s := story(t)
+	s := layouttest.Story(t)
 	most, where := 0.0, ""
 	for i := 1; i < len(s.Scenes); i++ {
 		w := New(s, mono{}, screen, layout.En, i-1)
@@ -232,7 +222,7 @@ func TestFrameAllocationBudget(t *testing.T) {
 // Paging quickly through every scene, each press mid-transition, leaves no
 // trace: the snapshot holds no more than the last two scenes.
 func TestRapidPagingCarriesNothingAlong(t *testing.T) {
-	s := story(t)
+	s := layouttest.Story(t)
 	w := New(s, mono{}, screen, layout.En, 0)
 	for range 3 * len(s.Scenes) {
 		w.Tick(moveTicks / 4)

@@ -1,11 +1,13 @@
-// Package layouttest provides a stand-in text measurer for tests of the core
-// that should not depend on a font: every wide (CJK) character is one em,
+// Package layouttest provides what tests of the core share: the embedded
+// dataset, decoded (Story), and a stand-in text measurer for tests that
+// should not depend on a font: every wide (CJK) character is one em,
 // anything else half an em, and lines break at spaces and between wide
-// characters.
+// characters. Only tests import it.
 package layouttest
 
 import (
 	"strings"
+	"testing"
 
 	"github.com/parallel-lines/widget/assets"
 	"github.com/parallel-lines/widget/data"
@@ -60,5 +62,13 @@ func tokens(s string) []string {
 	return out
 }
 
-// Story decodes the dataset the widget embeds, for tests that lay it out.
-func Story() (*data.Story, error) { return data.Decode(assets.Story) }
+// Story decodes the dataset the widget embeds, for tests that lay it out;
+// a dataset that does not decode fails the test at once.
+func Story(t testing.TB) *data.Story {
+	t.Helper()
+	s, err := data.Decode(assets.Story)
+	if err != nil {
+		t.Fatalf("decoding the embedded dataset: %v", err)
+	}
+	return s
+}

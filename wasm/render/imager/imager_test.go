@@ -35,10 +35,7 @@ func near(a, b color.NRGBA, tol int) bool {
 // A settled scene drawn without a browser shows the two lines in their
 // colours where the layout put them, and text in ink.
 func TestDrawsTheWidgetsFrame(t *testing.T) {
-	s, err := layouttest.Story()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := layouttest.Story(t)
 	f := fonts(t)
 	scr := layout.Screen{W: 1280, H: 720, Scale: 1}
 	w := widget.New(s, f, scr, layout.En, s.SceneIndex("battlefield"))

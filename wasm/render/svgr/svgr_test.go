@@ -19,10 +19,7 @@ import (
 
 func settled(t *testing.T, lang layout.Lang, scene string) (frame.List, *typeset.Fonts) {
 	t.Helper()
-	s, err := layouttest.Story()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := layouttest.Story(t)
 	f, err := typeset.Load(assets.Font)
 	if err != nil {
 		t.Fatal(err)
