@@ -73,12 +73,12 @@ func TestLiveMatchesPoster(t *testing.T) {
 	}
 	b := startBrowserWith(t, browser.Options{Width: poster.Desktop.W, Height: poster.Desktop.H})
 	for _, c := range cases {
-		t.Run(c.scene+"/"+poster.LangTag[c.lang]+"/"+c.board.Name, func(t *testing.T) {
+		t.Run(c.scene+"/"+c.lang.Code()+"/"+c.board.Name, func(t *testing.T) {
 			b.screenshotOnFailure(t)
 			if err := b.SetViewport(c.board.W, c.board.H, 1); err != nil {
 				t.Fatal(err)
 			}
-			b.openWidget(t, srv.URL+c.page+"scene="+c.scene+"&lang="+poster.LangTag[c.lang]+"&theme=light&motion=off")
+			b.openWidget(t, srv.URL+c.page+"scene="+c.scene+"&lang="+c.lang.Code()+"&theme=light&motion=off")
 			eval[bool](t, b, hideExports)
 			live := b.shot(t)
 			spec := poster.Spec{Scene: s.SceneIndex(c.scene), Lang: c.lang, Theme: widget.Light, Board: c.board, Scale: 1}
@@ -293,9 +293,9 @@ func TestDescriptionTellsTheStory(t *testing.T) {
 	srv := serveDir(t, requireDist(t))
 	b := startBrowserWith(t, browser.Options{Width: 640, Height: 360})
 	for _, l := range []layout.Lang{layout.Zh, layout.En} {
-		t.Run(poster.LangTag[l], func(t *testing.T) {
+		t.Run(l.Code(), func(t *testing.T) {
 			b.screenshotOnFailure(t)
-			b.openWidget(t, srv.URL+"/?scene="+s.Scenes[0].ID+"&lang="+poster.LangTag[l]+"&motion=off")
+			b.openWidget(t, srv.URL+"/?scene="+s.Scenes[0].ID+"&lang="+l.Code()+"&motion=off")
 			desc := eval[string](t, b, `document.getElementById('widget-description').textContent`)
 			if want := alt.Describe(s, 0, l).String(); !strings.Contains(desc, want) {
 				t.Errorf("#widget-description holds\n%q\nwant it to hold\n%q", desc, want)

@@ -89,7 +89,7 @@ figcaption{font-size:12px;color:#555}img{display:block;border:1px solid #ccc}</s
 			for _, lang := range []layout.Lang{layout.Zh, layout.En} {
 				for _, th := range []widget.Theme{widget.Light, widget.Dark} {
 					spec := poster.Spec{Scene: i, Lang: lang, Theme: th, Board: b.board, Scale: b.scale}
-					ln := poster.LangTag[lang]
+					ln := lang.Code()
 					name := fmt.Sprintf("%s-%s-%s-%s.png", sc.ID, b.board.Name, ln, th.Name)
 					png, err := poster.PNG(poster.Image(story, fonts, spec))
 					if err != nil {

@@ -13,11 +13,6 @@ import (
 // pageName is each language's page.
 var pageName = map[layout.Lang]string{layout.Zh: "table.html", layout.En: "table-en.html"}
 
-var (
-	htmlLang = map[layout.Lang]string{layout.Zh: "zh-Hans", layout.En: "en"}
-	urlLang  = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
-)
-
 // words are the page's own words; the rest comes from the dataset.
 var words = map[string]data.Text{
 	"view":        {Zh: "表格视图", En: "Table view"},
@@ -107,14 +102,14 @@ func Page(s *data.Story, l layout.Lang) ([]byte, error) {
 		w[k] = l.Pick(t)
 	}
 	v := pageView{
-		Lang: htmlLang[l], Title: l.Pick(s.Meta.Title), View: w["view"], Back: w["back"],
-		BackHref: "index.html?lang=" + urlLang[l], Other: w["other"], OtherHref: pageName[l.Other()], OtherLang: htmlLang[l.Other()],
+		Lang: l.Tag(), Title: l.Pick(s.Meta.Title), View: w["view"], Back: w["back"],
+		BackHref: "index.html?lang=" + l.Code(), Other: w["other"], OtherHref: pageName[l.Other()], OtherLang: l.Other().Tag(),
 		Outlet: l.Pick(s.Meta.Outlet), Byline: l.Pick(s.Meta.Byline), Interviewee: l.Pick(s.Meta.Interviewee),
 		Note: l.Pick(s.Meta.Note), Licence: l.Pick(s.Meta.Licence), Credit: s.Meta.Credit, W: w,
 	}
 	for i, sc := range s.Scenes {
 		d := alt.Describe(s, i, l)
-		v.Scenes = append(v.Scenes, sceneView{N: i + 1, ID: sc.ID, Href: "index.html#scene=" + sc.ID + "&lang=" + urlLang[l],
+		v.Scenes = append(v.Scenes, sceneView{N: i + 1, ID: sc.ID, Href: "index.html#scene=" + sc.ID + "&lang=" + l.Code(),
 			Title: d.Title, Dek: d.Dek, Lead: d.Lead, Body: d.Body})
 	}
 	v.Tables = tables(s, l, w)

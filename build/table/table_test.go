@@ -25,7 +25,7 @@ func TestPage(t *testing.T) {
 		}
 		page := string(b)
 		text := html.UnescapeString(page)
-		if !strings.Contains(page, `<html lang="`+htmlLang[l]+`">`) {
+		if !strings.Contains(page, `<html lang="`+l.Tag()+`">`) {
 			t.Errorf("%s: no lang on <html>", pageName[l])
 		}
 		for _, bad := range []string{"<script", "style=", "<style", "javascript:", " on"} {

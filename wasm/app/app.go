@@ -202,9 +202,9 @@ func (g *Game) perform(c command.Command) (did bool) {
 	case command.Toggle:
 		g.play(!g.playing)
 	case command.Lang:
-		l := map[string]layout.Lang{"zh": layout.Zh, "en": layout.En}[c.Value]
-		if c.Value == "" {
-			l = 1 - w.Lang()
+		l, ok := layout.ParseLang(c.Value)
+		if !ok { // "": the parser lets nothing else through
+			l = w.Lang().Other()
 		}
 		w.SetLang(l)
 	case command.Theme:
@@ -403,7 +403,7 @@ func (g *Game) Update() error {
 func (g *Game) report() {
 	if id := g.w.SceneID(); id != g.scene || g.w.Lang() != g.lang || g.w.ReducedMotion() != g.still {
 		g.scene, g.still = id, g.w.ReducedMotion()
-		tag, still := langTag[g.w.Lang()], g.still
+		tag, still := g.w.Lang().Code(), g.still
 		if g.drawn {
 			// After the frame: history.replaceState and the page's
 			// observers of the scene attribute were a millisecond or more
@@ -434,7 +434,7 @@ func (g *Game) report() {
 	}
 	if l := g.w.Lang(); l != g.lang {
 		g.lang = l
-		page.SetLang(map[layout.Lang]string{layout.Zh: "zh-Hans", layout.En: "en"}[l])
+		page.SetLang(l.Tag())
 	}
 	if id := g.w.SceneID(); g.drawn && id != g.sent {
 		g.sent = id
@@ -472,9 +472,6 @@ func (g *Game) announce() {
 	page.Describe(d)
 	page.Announce(d)
 }
-
-// langTag is how the URL writes each language.
-var langTag = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
 
 // Draw draws the core's frame.
 func (g *Game) Draw(screen *ebiten.Image) {

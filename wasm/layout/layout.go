@@ -46,6 +46,34 @@ func (l Lang) Set(w frame.Weight) frame.Weight {
 // Other is the other language.
 func (l Lang) Other() Lang { return 1 - l }
 
+// Code is how URLs, file names and the page's attributes write l.
+func (l Lang) Code() string {
+	if l == En {
+		return "en"
+	}
+	return "zh"
+}
+
+// Tag is l's BCP 47 tag, for <html lang> and the SVG export: the
+// widget's Chinese is written in simplified characters.
+func (l Lang) Tag() string {
+	if l == En {
+		return "en"
+	}
+	return "zh-Hans"
+}
+
+// ParseLang is the language whose Code is code.
+func ParseLang(code string) (Lang, bool) {
+	switch code {
+	case "zh":
+		return Zh, true
+	case "en":
+		return En, true
+	}
+	return 0, false
+}
+
 // Measurer measures and breaks text in device pixels. The widget's font
 // satisfies it; tests use a fixed-width stand-in.
 type Measurer interface {

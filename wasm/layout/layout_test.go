@@ -287,3 +287,18 @@ func TestCardsNameBothLanguagesAndCite(t *testing.T) {
 		}
 	}
 }
+
+// Every language's Code parses back to it, and its Tag starts with it.
+func TestLangCodes(t *testing.T) {
+	for _, l := range []layout.Lang{layout.Zh, layout.En} {
+		if got, ok := layout.ParseLang(l.Code()); !ok || got != l {
+			t.Errorf("ParseLang(%q) = %v, %v; want %v", l.Code(), got, ok, l)
+		}
+		if !strings.HasPrefix(l.Tag(), l.Code()) {
+			t.Errorf("%v: tag %q does not start with code %q", l, l.Tag(), l.Code())
+		}
+	}
+	if _, ok := layout.ParseLang("fr"); ok {
+		t.Error(`ParseLang("fr") succeeded`)
+	}
+}

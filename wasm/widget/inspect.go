@@ -7,7 +7,6 @@ import (
 
 	"github.com/parallel-lines/widget/wasm/frame"
 	"github.com/parallel-lines/widget/wasm/internal/jsonx"
-	"github.com/parallel-lines/widget/wasm/layout"
 )
 
 // Description is what one frame shows, in CSS pixels from the canvas's
@@ -187,7 +186,7 @@ func (w *Widget) describe(f *frame.List) Description {
 	}
 	c := func(v float32) float64 { return math.Round(float64(v)/s*100) / 100 }
 	d := Description{
-		Scene: w.SceneID(), Form: w.target.Form, Lang: map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[w.lang],
+		Scene: w.SceneID(), Form: w.target.Form, Lang: w.lang.Code(),
 		Width: float64(w.scr.W) / s, Height: float64(w.scr.H) / s,
 		Texts: []DescribedText{}, Strokes: []DescribedStroke{}, Controls: []DescribedBox{},
 		Card: w.card,

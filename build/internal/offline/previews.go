@@ -37,9 +37,9 @@ func Previews() (map[string][]byte, error) {
 			spec := poster.Spec{Scene: i, Lang: lang, Theme: widget.Light, Board: Preview, Scale: 1}
 			b, err := poster.PNG(poster.Image(story, fonts, spec))
 			if err != nil {
-				return nil, fmt.Errorf("offline: the poster of %s (%s): %w", sc.ID, poster.LangTag[lang], err)
+				return nil, fmt.Errorf("offline: the poster of %s (%s): %w", sc.ID, lang.Code(), err)
 			}
-			out[sc.ID+"-"+poster.LangTag[lang]] = b
+			out[sc.ID+"-"+lang.Code()] = b
 		}
 	}
 	return out, nil

@@ -36,7 +36,7 @@ func TestEveryFillTakesAMesh(t *testing.T) {
 						fills++
 						if m.Reset(); !m.Fill(&op.Path) {
 							t.Fatalf("%s on %s, into scene %s, tick %d: op %d is a fill no mesh takes (%d points)",
-								LangTag[lang], b.Name, s.Scenes[sc%len(s.Scenes)].ID, k, i, len(op.Path.Pts))
+								lang.Code(), b.Name, s.Scenes[sc%len(s.Scenes)].ID, k, i, len(op.Path.Pts))
 						}
 					}
 				}

@@ -44,13 +44,6 @@ var (
 	Themes    = []widget.Theme{widget.Light, widget.Dark}
 )
 
-// LangTag is how file names and URLs write a language; HTMLLang is its
-// BCP 47 tag.
-var (
-	LangTag  = map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}
-	HTMLLang = map[layout.Lang]string{layout.Zh: "zh-Hans", layout.En: "en"}
-)
-
 // Fonts is what drawing needs from the font: measuring for the layout,
 // masks for the PNG, outlines for the SVG. typeset.Fonts is one.
 type Fonts interface {
@@ -77,7 +70,7 @@ func (p Spec) Name(s *data.Story) string {
 // Base is the name shared by a poster's PNGs and its SVG:
 // <scene>-<lang>-<theme>-<artboard>.
 func (p Spec) Base(s *data.Story) string {
-	return fmt.Sprintf("%s-%s-%s-%s", s.Scenes[p.Scene].ID, LangTag[p.Lang], p.Theme.Name, p.Board.Name)
+	return fmt.Sprintf("%s-%s-%s-%s", s.Scenes[p.Scene].ID, p.Lang.Code(), p.Theme.Name, p.Board.Name)
 }
 
 // Frame is the picture the live widget settles on for p: reduced motion,
@@ -118,7 +111,7 @@ func SVG(s *data.Story, f Fonts, p Spec, title, desc string) ([]byte, error) {
 	p.Scale = 1
 	l := Frame(s, f, p)
 	var buf bytes.Buffer
-	if err := svgr.Write(&buf, &l, f, svgr.Meta{Title: title, Desc: desc, Lang: HTMLLang[p.Lang]}); err != nil {
+	if err := svgr.Write(&buf, &l, f, svgr.Meta{Title: title, Desc: desc, Lang: p.Lang.Tag()}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -43,7 +43,7 @@ func Write(dir string, s *data.Story, f Fonts, max1x int) (*Manifest, error) {
 			for _, th := range Themes {
 				for _, ab := range Artboards {
 					p := Spec{Scene: i, Lang: lang, Theme: th, Board: ab}
-					e := Entry{Scene: s.Scenes[i].ID, Lang: LangTag[lang], Theme: th.Name, Artboard: ab.Name,
+					e := Entry{Scene: s.Scenes[i].ID, Lang: lang.Code(), Theme: th.Name, Artboard: ab.Name,
 						Width: ab.W, Height: ab.H, PNG: map[string]string{}, Title: d.Title, Alt: d.Alt(), Desc: d.String()}
 					for _, sc := range Scales {
 						p.Scale = sc

@@ -100,11 +100,11 @@ func exportImage(v View, f Fonts, g Glyphs, kind string) any {
 		scr = layout.Screen{W: int(float64(cw) * scale), H: int(float64(ch) * scale), Scale: scale}
 	}
 	draw := func(l *frame.List) any {
-		name := v.Story().Scenes[scene].ID + "-" + map[layout.Lang]string{layout.Zh: "zh", layout.En: "en"}[lang] + "-" + th.Name
+		name := v.Story().Scenes[scene].ID + "-" + lang.Code() + "-" + th.Name
 		if kind == "svg" {
 			d := alt.Describe(v.Story(), scene, lang)
 			var b bytes.Buffer
-			if err := svgr.Write(&b, l, f, svgr.Meta{Title: d.Title, Desc: d.String(), Lang: map[layout.Lang]string{layout.Zh: "zh-Hans", layout.En: "en"}[lang]}); err != nil {
+			if err := svgr.Write(&b, l, f, svgr.Meta{Title: d.Title, Desc: d.String(), Lang: lang.Tag()}); err != nil {
 				return errorValue(err)
 			}
 			return file(name+".svg", "image/svg+xml", b.Bytes())
