@@ -301,10 +301,18 @@ func TestPresentingPrintAndStage(t *testing.T) {
 		}
 		t.Logf("stage: smallest shell text %.1f px at %dx%d (the canvas's own text needs the core's stage flag, window.parallelLines.present)", smallest, w, h)
 		// The controls fade without pointer movement and come back with it.
-		opacity := `getComputedStyle(document.querySelector('.pl-toolbar')).opacity`
-		if _, err := browser.WaitFor(b.Browser, idleFade, opacity, func(o string) bool { return o == "0" }); err != nil {
-			t.Errorf("the controls did not fade after %s without pointer movement: %v", idleFade, err)
+		// Export too: on a stage it stands over the canvas's corner.
+		opacity := `['.pl-toolbar', '#widget-exports'].map(s => getComputedStyle(document.querySelector(s)).opacity).join(' ')`
+		if _, err := browser.WaitFor(b.Browser, idleFade, opacity, func(o string) bool { return o == "0 0" }); err != nil {
+			t.Errorf("the controls (toolbar, Export) did not fade after %s without pointer movement: %v", idleFade, err)
 		}
+		// A control that holds the keyboard's focus does not fade.
+		eval[bool](t, b, `document.querySelector('#widget-exports button').focus(), true`)
+		if _, err := browser.WaitFor(b.Browser, idleFade, `getComputedStyle(document.querySelector('#widget-exports')).opacity`,
+			func(o string) bool { return o == "1" }); err != nil {
+			t.Errorf("Export stayed faded while it held the keyboard's focus: %v", err)
+		}
+		eval[bool](t, b, `document.activeElement.blur(), true`)
 		// On a busy machine a frame of this size can hold the page for
 		// seconds, longer than the controls stay: the page records the
 		// moment they come back.
