@@ -520,7 +520,8 @@ func TestOfflineSwitchesLanguage(t *testing.T) {
 	b.visit(t, fileURL+"?lang=zh&motion=off")
 	checkGlyphs(t, b, "zh")
 	b.waitFontsMerged(t)
-	last := layouttest.Story(t).Scenes[len(layouttest.Story(t).Scenes)-1].ID
+	scenes := layouttest.Story(t).Scenes
+	last := scenes[len(scenes)-1].ID
 	n := b.frames(t)
 	eval[bool](t, b, `window.parallelLines.go(`+jsString(last)+`)`)
 	b.waitFrame(t, n, "going to the last scene")
